@@ -1,0 +1,40 @@
+/** Where an event came from (DESIGN.md §2): the city's "eyes" and "ears". */
+export const CHANNELS = ['hotline', 'app', 'camera', 'sensor', 'patrol', 'transfer'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_NAMES: Record<Channel, { zh: string; en: string }> = {
+  hotline: { zh: '12345热线', en: '12345 hotline' },
+  app: { zh: '随手拍', en: 'Citizen app' },
+  camera: { zh: '视频智能', en: 'Camera AI' },
+  sensor: { zh: '物联感知', en: 'IoT sensor' },
+  patrol: { zh: '网格巡查', en: 'Grid patrol' },
+  transfer: { zh: '部门转办', en: 'Department transfer' },
+};
+
+export const STATUSES = ['reported', 'dispatched', 'accepted', 'resolved', 'closed', 'returned', 'escalated', 'invalid'] as const;
+export type EventStatus = (typeof STATUSES)[number];
+
+export const CLOSED_LEVELS = ['grid', 'township', 'county', 'city'] as const;
+export type ClosedLevel = (typeof CLOSED_LEVELS)[number];
+
+export const OUTCOMES = ['resolved', 'unresolved', 'explained'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** Severity 1 一般, 2 较大, 3 重大, 4 特别重大; "三级以上" means severity >= 3. */
+export const SEVERITIES = [1, 2, 3, 4] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * The columns of the `events` table, in file order. Timestamps are the city's local
+ * wall-clock time (TIMESTAMP without time zone), so day, week and month boundaries are
+ * the city's whatever the viewer's time zone is.
+ */
+export const EVENT_COLUMNS = [
+  'event_id', 'channel', 'category', 'subcategory', 'severity', 'lon', 'lat', 'grid_code',
+  'department', 'status', 'closed_level', 'reported_at', 'dispatched_at', 'accepted_at',
+  'resolved_at', 'closed_at', 'due_at', 'outcome', 'satisfaction', 'description', 'address',
+] as const;
+export type EventColumn = (typeof EVENT_COLUMNS)[number];

@@ -1,0 +1,24 @@
+import { sqlString } from './literal';
+
+/** What every panel is narrowed to: a unit of the hierarchy (more filters come with the map issue). */
+export interface EventFilter {
+  /** Code of a unit; events whose grid code starts with its prefix belong to it. */
+  unitCode?: string;
+}
+
+/**
+ * The code prefix shared by a unit's descendants. County codes under a city start with
+ * the city code minus its trailing "00" (331102 under 331100), as in GB/T 2260.
+ */
+export function unitPrefix(code: string): string {
+  if (!/^\d{6}(\d{3}){0,3}$/.test(code)) throw new Error(`Invalid unit code "${code}": expected 6, 9, 12 or 15 digits`);
+  if (code.length === 6 && code.endsWith('00')) return code.slice(0, code.endsWith('0000') ? 2 : 4);
+  return code;
+}
+
+/** SQL condition for the filter over the `events` table; TRUE when nothing is filtered. */
+export function eventWhere(filter: EventFilter): string {
+  const parts: string[] = [];
+  if (filter.unitCode) parts.push(`starts_with(grid_code, ${sqlString(unitPrefix(filter.unitCode))})`);
+  return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
+}

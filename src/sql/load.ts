@@ -1,0 +1,28 @@
+import { EVENT_COLUMNS } from '../domain/events';
+import { sqlIdentifier, sqlString } from './literal';
+
+/** DuckDB types of the events table; timestamps are city-local wall-clock time. */
+export const EVENT_COLUMN_TYPES: Record<(typeof EVENT_COLUMNS)[number], string> = {
+  event_id: 'VARCHAR', channel: 'VARCHAR', category: 'VARCHAR', subcategory: 'VARCHAR', severity: 'TINYINT',
+  lon: 'DOUBLE', lat: 'DOUBLE', grid_code: 'VARCHAR', department: 'VARCHAR', status: 'VARCHAR',
+  closed_level: 'VARCHAR', reported_at: 'TIMESTAMP', dispatched_at: 'TIMESTAMP', accepted_at: 'TIMESTAMP',
+  resolved_at: 'TIMESTAMP', closed_at: 'TIMESTAMP', due_at: 'TIMESTAMP', outcome: 'VARCHAR',
+  satisfaction: 'VARCHAR', description: 'VARCHAR', address: 'VARCHAR',
+};
+
+export const UNIT_COLUMN_TYPES = {
+  code: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent_code: 'VARCHAR', population: 'INTEGER',
+  households: 'INTEGER', area_km2: 'DOUBLE', grid_workers: 'INTEGER', kind: 'VARCHAR', label_lon: 'DOUBLE', label_lat: 'DOUBLE',
+} as const;
+
+function columnsStruct(types: Record<string, string>): string {
+  return `{${Object.entries(types).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ')}}`;
+}
+
+/** Read a CSV file with a known schema into a new table (header required, types fixed). */
+export function createTableFromCsv(table: string, path: string, types: Record<string, string>): string {
+  return `CREATE OR REPLACE TABLE ${sqlIdentifier(table)} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, delim = ',', quote = '"', escape = '"', columns = ${columnsStruct(types)}, timestampformat = '%Y-%m-%d %H:%M:%S')`;
+}
+
+/** Settings that make a missing extension fail at once instead of hanging on a download. */
+export const OFFLINE_SETTINGS = ['SET autoload_known_extensions = false', 'SET autoinstall_known_extensions = false'];

@@ -1,0 +1,46 @@
+import { KPI_DEFINITIONS, type MeasureDefinition } from '../domain/measures';
+import { firstRow, type Scalar } from '../engine/columns';
+import { kpiStrip } from '../sql/kpis';
+import { useDataset } from './DatasetContext';
+import { useMessages } from './LanguageContext';
+import { useQuery } from './useQuery';
+import { ErrorCard } from './ErrorCard';
+
+function formatValue(definition: MeasureDefinition, value: Scalar, locale: string, hoursLabel: string): string {
+  if (typeof value !== 'number') return '—';
+  if (definition.unit === 'ratio') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
+  if (definition.unit === 'hours') return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${hoursLabel}`;
+  return value.toLocaleString(locale);
+}
+
+/** The city's headline numbers; each tile states its definition on hover and focus. */
+export function KpiStrip() {
+  const { asOf } = useDataset();
+  const { language, t } = useMessages();
+  const sql = kpiStrip(asOf);
+  const result = useQuery(sql, firstRow);
+  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} />;
+  return (
+    <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading}>
+      {KPI_DEFINITIONS.map((definition) => {
+        const value = result.data?.[definition.id] ?? null;
+        const text = definition[language];
+        return (
+          <div
+            key={definition.id}
+            className="kpi-tile"
+            data-testid={`kpi-${definition.id}`}
+            data-value={typeof value === 'number' ? String(value) : ''}
+            title={`${t.definition}: ${text.definition}`}
+            tabIndex={0}
+          >
+            <div className="kpi-label">{text.label}</div>
+            <div className="kpi-value">{result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
+            <div className="kpi-definition">{text.definition}</div>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

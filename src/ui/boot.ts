@@ -1,0 +1,25 @@
+import { createBrowserDatabase } from '../engine/browser';
+import { loadDataset } from '../engine/load';
+import type { Dataset } from './DatasetContext';
+
+export type BootStage = 'engine' | 'data';
+
+/** What the demo generator writes next to the data (a subset: what the page needs). */
+interface Manifest { as_of: string; events: number }
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status} ${response.statusText}. Is the demo city generated (npm run generate)?`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Start DuckDB, then load the dataset found at `baseUrl` (the demo city by default). */
+export async function bootDataset(baseUrl: string, onStage: (stage: BootStage) => void): Promise<Dataset> {
+  onStage('engine');
+  const [db, manifestBytes] = await Promise.all([createBrowserDatabase(), fetchBytes(`${baseUrl}/manifest.json`)]);
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
+  if (typeof manifest.as_of !== 'string') throw new Error(`${baseUrl}/manifest.json: field "as_of" is missing or not a string`);
+  onStage('data');
+  const { rows } = await loadDataset(db, { read: (name) => fetchBytes(`${baseUrl}/${name}`) });
+  return { db, asOf: manifest.as_of, rows, baseUrl };
+}

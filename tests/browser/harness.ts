@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+/** The built app (dist/) served by `vite preview` on a free port, with a given dataset at /demo/. */
+export async function startPreview(dataDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  process.env.ONEMAP_DEMO_DIR = dataDir;
+  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
+  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+// Mesa's llvmpipe through ANGLE is ~10x faster than SwiftShader; all three flags are needed.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that tried to leave the page's origin (each one fails the test). */
+  foreignRequests: string[];
+  consoleErrors: string[];
+  close: () => Promise<void>;
+}
+
+/** Debian's Chromium with a fresh profile; every request to another origin is recorded and aborted. */
+export async function openBrowser(origin: string, viewport = { width: 1600, height: 900 }): Promise<BrowserSession> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const profile = mkdtempSync(join(tmpdir(), 'onemap-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, viewport, locale: 'zh-CN' });
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  return {
+    context, page, foreignRequests, consoleErrors,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
