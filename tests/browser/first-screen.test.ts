@@ -1,0 +1,84 @@
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRow } from '../../src/engine/columns';
+import { loadDataset } from '../../src/engine/load';
+import { createNodeDatabase } from '../../src/engine/node';
+import { KPI_DEFINITIONS } from '../../src/domain/measures';
+import { kpiStrip } from '../../src/sql/kpis';
+import { requireTestData } from '../support/test-data';
+import { openBrowser, startPreview, type BrowserSession } from './harness';
+
+/** Pixels clearly coloured (not the grey/white basemap): event points and labels. */
+function countColouredPixels(png: PNG): number {
+  let count = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const r = png.data[i]!, g = png.data[i + 1]!, b = png.data[i + 2]!;
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 60) count++;
+  }
+  return count;
+}
+
+describe('the first screen in headless Chromium', () => {
+  const data = requireTestData();
+  let server: Awaited<ReturnType<typeof startPreview>>;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startPreview(data.dir);
+    session = await openBrowser(server.url);
+    await session.page.goto(`${server.url}/?lang=zh`);
+    await session.page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
+    // Give deck.gl a moment to draw the frame after its layers arrived.
+    await session.page.waitForTimeout(1000);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('loads with no console error and no request to another origin', () => {
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+  });
+
+  it('draws the map: boundaries, event points and a WebGL canvas that is not blank', async () => {
+    const map = session.page.getByTestId('map');
+    expect(await map.locator('canvas').count()).toBeGreaterThanOrEqual(2); // maplibre's and deck.gl's
+    expect(Number(await map.getAttribute('data-point-count'))).toBeGreaterThan(1000);
+    const png = PNG.sync.read(await map.screenshot());
+    const coloured = countColouredPixels(png);
+    expect(coloured, 'coloured pixels in the map').toBeGreaterThan(2000);
+  });
+
+  it('shows the KPI numbers that the same SQL gives in Node', async () => {
+    const db = await createNodeDatabase();
+    try {
+      await loadDataset(db, data.source, 'arrow');
+      const expected = firstRow(await db.query(kpiStrip(data.asOf)));
+      for (const definition of KPI_DEFINITIONS) {
+        const tile = session.page.getByTestId(`kpi-${definition.id}`);
+        const value = await tile.getAttribute('data-value');
+        expect(value, definition.id).not.toBe('');
+        expect(Number(value), definition.id).toBeCloseTo(Number(expected[definition.id]), 9);
+        expect(await tile.getAttribute('title')).toContain(definition.zh.definition);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('shows Chinese labels and switches to English', async () => {
+    await expect(session.page.locator('h1').textContent()).resolves.toContain('丽水市');
+    await session.page.getByTestId('language-switch').click();
+    await expect(session.page.getByTestId('kpi-backlog').locator('.kpi-label').textContent()).resolves.toBe('Backlog');
+    expect(new URL(session.page.url()).searchParams.get('lang')).toBe('en');
+  });
+
+  it('blocks and reports a request to another origin (the guard itself works)', async () => {
+    const before = session.foreignRequests.length;
+    const outcome = await session.page.evaluate(() => fetch('http://example.invalid/probe').then(() => 'loaded', () => 'failed'));
+    expect(outcome).toBe('failed');
+    expect(session.foreignRequests.slice(before)).toEqual(['http://example.invalid/probe']);
+    session.foreignRequests.length = before;
+  });
+});
