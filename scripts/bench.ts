@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: how fast OneMap is on 100k and 1M events (optionally 5M), against
+ * native DuckDB in Node ("the limit") and plain JS over row objects ("the obvious
+ * alternative"). Answers must agree across the three before any time is reported.
+ *
+ *   npm run bench -- [--sizes 100000,1000000] [--with-5m] [--runs 10] [--load-runs 3] [--skip-build]
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserBench } from './bench/browser';
+import { NativeDuckDB } from './bench/native';
+import { parsePlainEvents } from './bench/plain-events';
+import { ALL_QUESTIONS, compareAnswers, DASHBOARD_QUESTIONS, DRILL_QUESTIONS, type Question } from './bench/questions';
+import { renderReport, type SizeResult } from './bench/report';
+import { measure, summarize } from './bench/stats';
+import { parseArgs } from './lib/args';
+
+const END_DATE = '2026-11-27';
+const RESULTS_DIR = 'bench/results';
+
+function ensureDataset(events: number): string {
+  const dir = `data/bench-${events}`;
+  const args = ['--seed', 'lishui', '--events', String(events), '--days', '365', '--end', END_DATE, '--out', dir];
+  const stamp = join(dir, 'args.json');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(args)) return dir;
+  log(`generating ${events.toLocaleString('en-US')} events into ${dir}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-test-data.ts', JSON.stringify(args)], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`Generating ${dir} failed`);
+  return dir;
+}
+
+async function benchSize(events: number, runs: number, loadRuns: number): Promise<SizeResult> {
+  const dir = ensureDataset(events);
+  const asOf = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { as_of: string }).as_of;
+  log(`${events}: native DuckDB`);
+  const native = await NativeDuckDB.open();
+  const nativeLoad = await measure(async () => native.load(join(dir, 'events.csv'), join(dir, 'units.csv')), 1, 0);
+  log(`${events}: plain JS`);
+  let plain = parsePlainEvents('');
+  const csv = readFileSync(join(dir, 'events.csv'), 'utf8');
+  const plainLoad = await measure(() => { plain = parsePlainEvents(csv); }, 1, 0);
+  log(`${events}: browser`);
+  const browser = await BrowserBench.open(dir);
+  try {
+    const loads = [];
+    for (let i = 0; i < loadRuns; i++) loads.push(await browser.loadOnce());
+    const memoryAfterLoad = await browser.memory();
+
+    // Agreement first: no time is reported for a question whose answers differ.
+    const disagreements: string[] = [];
+    for (const question of ALL_QUESTIONS) {
+      const expected = question.plainJs(plain, asOf);
+      const fromBrowser = question.fromSql(await browser.rows(question.answerSql(asOf)));
+      const fromNative = question.fromSql(await native.rows(question.answerSql(asOf)));
+      for (const problem of [compareAnswers(question.id, expected, fromBrowser, ['plain JS', 'browser']), compareAnswers(question.id, expected, fromNative, ['plain JS', 'native'])]) {
+        if (problem) disagreements.push(problem);
+      }
+    }
+    if (disagreements.length > 0) throw new Error(`Answers disagree, so no times are reported:\n${disagreements.join('\n')}`);
+
+    const questions = [];
+    for (const question of ALL_QUESTIONS) {
+      const sql = question.sql(asOf);
+      questions.push({
+        id: question.id, panel: question.panel,
+        browser: await browser.time(sql, runs, 2),
+        native: await measure(() => native.rows(sql), runs, 2),
+        plainJs: await measure(() => question.plainJs(plain, asOf), runs, 1),
+      });
+    }
+    const drillPanels = DRILL_QUESTIONS.filter((q) => !q.id.startsWith('points'));
+    const drillPoints = DRILL_QUESTIONS.find((q) => q.id.startsWith('points')) as Question;
+    const drill = await browser.timeDrill(drillPanels.map((q) => q.sql(asOf)), drillPoints.sql(asOf), runs, 2);
+    const plainDrill = await measure(() => DRILL_QUESTIONS.map((q) => q.plainJs(plain, asOf)), runs, 1);
+    const nativeDrill = await measure(() => Promise.all(DRILL_QUESTIONS.map((q) => native.rows(q.sql(asOf)))), runs, 2);
+    const memoryAfterQueries = await browser.memory();
+    if (browser.foreignRequests.length > 0) throw new Error(`The app made requests to other origins: ${browser.foreignRequests.join(', ')}`);
+    return {
+      events, asOf, dashboardQuestions: DASHBOARD_QUESTIONS.map((q) => q.id),
+      load: {
+        engine: summarize(loads.map((l) => l.engineMs)),
+        data: summarize(loads.map((l) => l.loadMs)),
+        firstDashboard: summarize(loads.map((l) => l.firstDashboardMs)),
+        nativeLoad, plainLoad,
+      },
+      questions,
+      drill: { browser: drill.total, layerBuild: drill.layerBuild, native: nativeDrill, plainJs: plainDrill },
+      memory: {
+        jsHeapPeakBytes: Math.max(memoryAfterLoad.jsHeapBytes ?? 0, memoryAfterQueries.jsHeapBytes ?? 0) || null,
+        duckdbPeakBytes: Math.max(memoryAfterLoad.duckdbBytes, memoryAfterQueries.duckdbBytes),
+      },
+    };
+  } finally {
+    await browser.close();
+    native.close();
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['sizes', 'runs', 'load-runs'], ['with-5m', 'skip-build']);
+  const sizes = (args.values.sizes ?? '100000,1000000').split(',').map(Number);
+  if (args.flags.has('with-5m')) sizes.push(5_000_000);
+  const runs = Number(args.values.runs ?? 10);
+  const loadRuns = Number(args.values['load-runs'] ?? 3);
+  if (!args.flags.has('skip-build')) {
+    log('building the app');
+    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await benchSize(size, runs, loadRuns));
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
+  const markdown = renderReport(machine, results);
+  writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
+  const readme = readFileSync('README.md', 'utf8');
+  const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${markdown}\n<!-- bench:end -->`);
+  if (updated !== readme) writeFileSync('README.md', updated);
+  process.stdout.write(markdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

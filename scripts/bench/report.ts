@@ -1,0 +1,67 @@
+import type { Timing } from './stats';
+
+export interface QuestionResult { id: string; panel: string; browser: Timing; native: Timing; plainJs: Timing }
+
+export interface SizeResult {
+  events: number;
+  asOf: string;
+  dashboardQuestions: string[];
+  load: { engine: Timing; data: Timing; firstDashboard: Timing; nativeLoad: Timing; plainLoad: Timing };
+  questions: QuestionResult[];
+  drill: { browser: Timing; layerBuild: Timing; native: Timing; plainJs: Timing };
+  memory: { jsHeapPeakBytes: number | null; duckdbPeakBytes: number };
+}
+
+export interface Machine { cpu: string; cores: number; memoryGiB: number; node: string; date: string }
+
+const ms = (t: Timing) => `${fmt(t.median)} / ${fmt(t.p95)}`;
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const mib = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
+const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** The Markdown report: one table per size, then the targets of issue #7 at 1M and 5M. */
+export function renderReport(machine: Machine, results: SizeResult[]): string {
+  const lines = [
+    `Benchmark of ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; browser: headless Chromium (WebGL in software, Mesa llvmpipe).`,
+    'Times in ms as median / p95 over repeated runs after a warm-up. "browser" is OneMap (DuckDB-WASM in a worker, the built app);',
+    '"native" is the same SQL on native DuckDB in Node; "plain JS" the same answers by filter/reduce over row objects.',
+    '',
+  ];
+  for (const r of results) {
+    lines.push(`#### ${r.events.toLocaleString('en-US')} events (data as of ${r.asOf})`, '');
+    lines.push('| measure | browser | native | browser ÷ native | plain JS | OneMap ÷ plain JS |', '|---|---|---|---|---|---|');
+    lines.push(`| DuckDB start-up | ${ms(r.load.engine)} | | | | |`);
+    lines.push(`| data load (fetch + insert) | ${ms(r.load.data)} | ${ms(r.load.nativeLoad)} (CSV) | ${ratio(r.load.data.median, r.load.nativeLoad.median)} | ${ms(r.load.plainLoad)} (CSV → objects) | ${ratio(r.load.data.median, r.load.plainLoad.median)} |`);
+    lines.push(`| first complete dashboard after load | ${ms(r.load.firstDashboard)} | | | | |`);
+    for (const q of r.questions) {
+      lines.push(`| query \`${q.id}\` (${q.panel}) | ${ms(q.browser)} | ${ms(q.native)} | ${ratio(q.browser.median, q.native.median)} | ${ms(q.plainJs)} | ${ratio(q.browser.median, q.plainJs.median)} |`);
+    }
+    lines.push(`| drill-down into a county, all panels + point layer arrays | ${ms(r.drill.browser)} | ${ms(r.drill.native)} | ${ratio(r.drill.browser.median, r.drill.native.median)} | ${ms(r.drill.plainJs)} | ${ratio(r.drill.browser.median, r.drill.plainJs.median)} |`);
+    lines.push(`| building the point layer's typed arrays | ${ms(r.drill.layerBuild)} | | | | |`);
+    lines.push(`| peak JS heap (main thread) / DuckDB memory | ${mib(r.memory.jsHeapPeakBytes)} / ${mib(r.memory.duckdbPeakBytes)} | | | | |`, '');
+  }
+  lines.push(...targets(results));
+  return lines.join('\n') + '\n';
+}
+
+function targets(results: SizeResult[]): string[] {
+  const lines: string[] = [];
+  const million = results.find((r) => r.events === 1_000_000);
+  if (million) {
+    const trend = million.questions.filter((q) => q.id.startsWith('trend'));
+    const peak = (million.memory.jsHeapPeakBytes ?? 0) + million.memory.duckdbPeakBytes;
+    lines.push('#### Targets at 1,000,000 events (issue #7)', '', '| target | measured | |', '|---|---|---|');
+    lines.push(`| load ≤ 3 s | ${fmt(million.load.data.median)} ms | ${check(million.load.data.median <= 3000)} |`);
+    lines.push(`| first complete dashboard ≤ 5 s after load | ${fmt(million.load.firstDashboard.median)} ms | ${check(million.load.firstDashboard.median <= 5000)} |`);
+    for (const q of trend) lines.push(`| trend query \`${q.id}\` ≤ 100 ms median | ${fmt(q.browser.median)} ms | ${check(q.browser.median <= 100)} |`);
+    lines.push(`| drill-down ≤ 150 ms for all panels | ${fmt(million.drill.browser.median)} ms | ${check(million.drill.browser.median <= 150)} |`);
+    lines.push('| full briefing ≤ 1 s | not measured yet: the briefings (issue #4) are not built | — |');
+    lines.push(`| tab memory ≤ 1.5 GB (JS heap + DuckDB) | ${mib(peak)} | ${check(peak <= 1.5e9)} |`);
+    for (const q of trend) lines.push(`| browser ÷ native ≤ 4× on \`${q.id}\` | ${ratio(q.browser.median, q.native.median)} | ${check(q.browser.median <= 4 * q.native.median)} |`);
+    lines.push(`| OneMap ≥ 10× faster than plain JS on drill-down | ${ratio(million.drill.plainJs.median, million.drill.browser.median)} faster | ${check(million.drill.plainJs.median >= 10 * million.drill.browser.median)} |`, '');
+  }
+  const five = results.find((r) => r.events === 5_000_000);
+  if (five) lines.push(`At 5,000,000 events: drill-down ${fmt(five.drill.browser.median)} ms (target ≤ 500 ms: ${check(five.drill.browser.median <= 500)}).`, '');
+  return lines;
+}

@@ -1,0 +1,267 @@
+/**
+ * Measure which events-file format turns into a ready `events` table fastest in the
+ * browser's DuckDB build: CSV (read_csv), Arrow IPC stream, Arrow IPC with dictionary-
+ * encoded low-cardinality columns, and Parquet decoded by parquet-wasm (the wasm DuckDB
+ * cannot load its parquet extension offline). Findings: docs/data-format.md.
+ *
+ *   npx tsx scripts/measure-formats.ts [--data DIR ...] [--runs 3] [--out docs/data-format-results.json]
+ *
+ * Each DIR needs events.csv and events.arrow (as written by scripts/generate-demo.ts).
+ * The Parquet and dictionary-Arrow files are made once per DIR in a temp directory.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { createNodeDatabase } from '../src/engine/node';
+import { kpiStrip } from '../src/sql/kpis';
+import { createTableFromCsv, EVENT_COLUMN_TYPES } from '../src/sql/load';
+import { sqlIdentifier, sqlString } from '../src/sql/literal';
+
+const require = createRequire(import.meta.url);
+
+/** Text columns with a handful of distinct values: the dictionary-encoding candidates. */
+const LOW_CARDINALITY = ['channel', 'category', 'subcategory', 'department', 'status', 'closed_level', 'outcome', 'satisfaction'];
+const COLUMNS = Object.keys(EVENT_COLUMN_TYPES);
+
+type FormatId = 'csv' | 'arrow' | 'arrow-dict' | 'parquet';
+const FORMATS: { id: FormatId; label: string; file: string }[] = [
+  { id: 'csv', label: 'CSV (read_csv)', file: 'events.csv' },
+  { id: 'arrow', label: 'Arrow IPC stream (current)', file: 'events.arrow' },
+  { id: 'arrow-dict', label: 'Arrow IPC, dictionary text', file: 'events-dict.arrow' },
+  { id: 'parquet', label: 'Parquet zstd via parquet-wasm', file: 'events.parquet' },
+];
+
+/** The queries timed on each loaded table: one panel-style group-by, and the real KPI strip. */
+function queries(asOf: string): Record<string, string> {
+  return {
+    dayCategory: "SELECT date_trunc('day', reported_at) AS d, category, count(*) AS n FROM events GROUP BY ALL",
+    kpiStrip: kpiStrip(asOf),
+  };
+}
+
+interface RunFigures { loadMs: number; decodeMs?: number; insertMs?: number; queryMs: Record<string, number>; duckdbMemoryBytes: number | null }
+interface FormatResult {
+  format: FormatId; label: string; rawBytes: number; gzipBytes: number; rows: number;
+  loadMsMedian: number; loadMsMin: number; rowsPerSecond: number;
+  decodeMsMedian?: number; insertMsMedian?: number;
+  queryMsMedian: Record<string, number>; duckdbMemoryBytes: number | null;
+  checksum: string; types: string; sameRowsAsCsv: boolean; sameTypesAsCsv: boolean;
+  runs: RunFigures[];
+}
+
+function parseCli(argv: string[]): { dirs: string[]; runs: number; out: string } {
+  const dirs: string[] = [];
+  let runs = 3;
+  let out = 'docs/data-format-results.json';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`Missing value after ${arg}`);
+      return v;
+    };
+    if (arg === '--data') dirs.push(value());
+    else if (arg === '--runs') runs = Number(value());
+    else if (arg === '--out') out = value();
+    else throw new Error(`Unknown argument "${arg}": expected --data DIR (repeatable), --runs N, --out FILE`);
+  }
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`Invalid --runs ${runs}: expected a positive integer`);
+  return { dirs: dirs.length > 0 ? dirs : ['data/test-demo'], runs, out };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** Parquet (zstd) written by native DuckDB, which has the parquet writer built in. */
+async function writeParquet(csvPath: string, parquetPath: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(createTableFromCsv('events', csvPath, EVENT_COLUMN_TYPES));
+    await connection.run(`COPY events TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Arrow IPC whose low-cardinality text columns are ENUMs, which DuckDB exports as dictionaries. */
+async function writeDictionaryArrow(csvBytes: Uint8Array, arrowPath: string): Promise<void> {
+  const db = await createNodeDatabase();
+  try {
+    await db.registerFile('events.csv', csvBytes);
+    await db.query(createTableFromCsv('events', 'events.csv', EVENT_COLUMN_TYPES));
+    for (const column of LOW_CARDINALITY) {
+      await db.query(`CREATE TYPE ${sqlIdentifier(`enum_${column}`)} AS ENUM (SELECT DISTINCT ${sqlIdentifier(column)} FROM events WHERE ${sqlIdentifier(column)} IS NOT NULL ORDER BY 1)`);
+    }
+    const replace = LOW_CARDINALITY.map((c) => `${sqlIdentifier(c)}::${sqlIdentifier(`enum_${c}`)} AS ${sqlIdentifier(c)}`).join(', ');
+    writeFileSync(arrowPath, db.exportArrowIpc(`SELECT * REPLACE (${replace}) FROM events`));
+  } finally {
+    await db.close();
+  }
+}
+
+async function scalar(db: Awaited<ReturnType<typeof createNodeDatabase>>, sql: string): Promise<unknown> {
+  const table = await db.query(sql);
+  return table.getChildAt(0)?.get(0);
+}
+
+/** Row count plus an order-independent hash of every column as text (ENUM and VARCHAR hash alike). */
+const CHECKSUM_SQL = `SELECT (count(*)::VARCHAR || ':' || sum(hash(${COLUMNS.map((c) => `${sqlIdentifier(c)}::VARCHAR`).join(', ')}))::VARCHAR) AS c FROM events`;
+
+async function measureDataset(dir: string, runs: number, parquetWasm: { readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array } }) {
+  const csvPath = resolve(dir, 'events.csv');
+  const arrowPath = resolve(dir, 'events.arrow');
+  for (const path of [csvPath, arrowPath]) if (!existsSync(path)) throw new Error(`Missing ${path}: generate the dataset with scripts/generate-demo.ts (with Arrow)`);
+  const manifestPath = resolve(dir, 'manifest.json');
+  const asOf = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { as_of: string }).as_of : '2026-11-27 23:59:59';
+
+  const tmp = mkdtempSync(join(os.tmpdir(), 'measure-formats-'));
+  try {
+    const paths: Record<FormatId, string> = { csv: csvPath, arrow: arrowPath, 'arrow-dict': join(tmp, 'events-dict.arrow'), parquet: join(tmp, 'events.parquet') };
+    let t = performance.now();
+    await writeParquet(csvPath, paths.parquet);
+    console.error(`[measure] ${dir}: parquet written by native DuckDB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    await writeDictionaryArrow(readFileSync(csvPath), paths['arrow-dict']);
+    console.error(`[measure] ${dir}: dictionary Arrow written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const files = Object.fromEntries(FORMATS.map((f) => [f.id, readFileSync(paths[f.id])])) as Record<FormatId, Buffer>;
+    const sizes = Object.fromEntries(FORMATS.map((f) => [f.id, { raw: files[f.id].byteLength, gzip: gzipSync(files[f.id], { level: 6 }).byteLength }])) as Record<FormatId, { raw: number; gzip: number }>;
+
+    const runFigures: Record<FormatId, RunFigures[]> = { csv: [], arrow: [], 'arrow-dict': [], parquet: [] };
+    const checks = {} as Record<FormatId, { rows: number; checksum: string; types: string }>;
+    // Formats are interleaved within each run so that drift (heat, GC) spreads over all of them.
+    for (let run = 0; run < runs; run++) {
+      for (const format of FORMATS) {
+        gc();
+        const db = await createNodeDatabase();
+        const bytes = new Uint8Array(files[format.id]); // a fresh copy, as a fetch would give
+        const figures: RunFigures = { loadMs: 0, queryMs: {}, duckdbMemoryBytes: null };
+        try {
+          const t0 = performance.now();
+          if (format.id === 'csv') {
+            await db.registerFile('events.csv', bytes);
+            await db.query(createTableFromCsv('events', 'events.csv', EVENT_COLUMN_TYPES));
+          } else if (format.id === 'parquet') {
+            const ipc = parquetWasm.readParquet(bytes).intoIPCStream();
+            const t1 = performance.now();
+            await db.insertArrowIpc('events', ipc);
+            figures.decodeMs = t1 - t0;
+            figures.insertMs = performance.now() - t1;
+          } else {
+            await db.insertArrowIpc('events', bytes);
+          }
+          figures.loadMs = performance.now() - t0;
+          for (const [name, sql] of Object.entries(queries(asOf))) {
+            const q0 = performance.now();
+            await db.query(sql);
+            figures.queryMs[name] = performance.now() - q0;
+          }
+          try {
+            figures.duckdbMemoryBytes = Number(await scalar(db, 'SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()'));
+          } catch {
+            figures.duckdbMemoryBytes = null;
+          }
+          if (run === 0) {
+            const describe = await db.query('DESCRIBE events');
+            const names = describe.getChild('column_name')!.toArray() as string[];
+            const types = describe.getChild('column_type')!.toArray() as string[];
+            checks[format.id] = {
+              rows: Number(await scalar(db, 'SELECT count(*)::DOUBLE FROM events')),
+              checksum: String(await scalar(db, CHECKSUM_SQL)),
+              types: names.map((n, i) => `${n} ${types[i]}`).join(', '),
+            };
+          }
+        } finally {
+          await db.close();
+        }
+        runFigures[format.id].push(figures);
+        console.error(`[measure] ${dir} run ${run + 1}/${runs} ${format.id}: load ${figures.loadMs.toFixed(0)} ms`);
+      }
+    }
+
+    const results: FormatResult[] = FORMATS.map((format) => {
+      const rs = runFigures[format.id];
+      const loads = rs.map((r) => r.loadMs);
+      const check = checks[format.id];
+      const decode = rs.flatMap((r) => (r.decodeMs === undefined ? [] : [r.decodeMs]));
+      const insert = rs.flatMap((r) => (r.insertMs === undefined ? [] : [r.insertMs]));
+      return {
+        format: format.id, label: format.label, rawBytes: sizes[format.id].raw, gzipBytes: sizes[format.id].gzip, rows: check.rows,
+        loadMsMedian: median(loads), loadMsMin: Math.min(...loads), rowsPerSecond: check.rows / (median(loads) / 1000),
+        ...(decode.length > 0 ? { decodeMsMedian: median(decode), insertMsMedian: median(insert) } : {}),
+        queryMsMedian: Object.fromEntries(Object.keys(queries(asOf)).map((q) => [q, median(rs.map((r) => r.queryMs[q]!))])),
+        duckdbMemoryBytes: rs[rs.length - 1]!.duckdbMemoryBytes,
+        checksum: check.checksum, types: check.types,
+        sameRowsAsCsv: check.checksum === checks.csv.checksum, sameTypesAsCsv: check.types === checks.csv.types,
+        runs: rs,
+      };
+    });
+    return { dir, asOf, rows: checks.csv.rows, results };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+function markdown(datasets: Awaited<ReturnType<typeof measureDataset>>[], runs: number): string {
+  const lines = [
+    `| Rows | Format | Size MB | gzip -6 MB | Load ms (median / min of ${runs}) | Rows/s | Query ms: day×category / KPI strip | DuckDB MB | Same rows / types as CSV |`,
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const d of datasets) {
+    for (const r of d.results) {
+      const load = `${ms(r.loadMsMedian)} / ${ms(r.loadMsMin)}${r.decodeMsMedian !== undefined ? ` (decode ${ms(r.decodeMsMedian)} + insert ${ms(r.insertMsMedian!)})` : ''}`;
+      const memory = r.duckdbMemoryBytes === null ? 'n/a' : mb(r.duckdbMemoryBytes);
+      lines.push(`| ${d.rows.toLocaleString('en-US')} | ${r.label} | ${mb(r.rawBytes)} | ${mb(r.gzipBytes)} | ${load} | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${ms(r.queryMsMedian.dayCategory!)} / ${ms(r.queryMsMedian.kpiStrip!)} | ${memory} | ${r.sameRowsAsCsv ? 'yes' : 'NO'} / ${r.sameTypesAsCsv ? 'yes' : 'no'} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { dirs, runs, out } = parseCli(process.argv.slice(2));
+  const p0 = performance.now();
+  // The Node build of parquet-wasm compiles its wasm module synchronously on require.
+  const parquetWasm = require('parquet-wasm') as { readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array } };
+  const parquetInitMs = performance.now() - p0;
+  const parquetWasmFile = readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
+  const datasets = [];
+  for (const dir of dirs) datasets.push(await measureDataset(dir, runs, parquetWasm));
+
+  const environment = {
+    date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
+    platform: `${os.platform()} ${os.arch()}`, totalMemoryGB: Math.round(os.totalmem() / 1e9),
+    duckdbWasm: (require('@duckdb/duckdb-wasm/package.json') as { version: string }).version,
+    parquetWasm: (require('parquet-wasm/package.json') as { version: string }).version,
+    parquetWasmInitMs: parquetInitMs, parquetWasmBytes: parquetWasmFile.byteLength, parquetWasmGzipBytes: gzipSync(parquetWasmFile, { level: 6 }).byteLength,
+  };
+  const table = markdown(datasets, runs);
+  console.log(`Environment: ${environment.cpu}, ${environment.cores} cores, Node ${environment.node}, duckdb-wasm ${environment.duckdbWasm} (eh, blocking), parquet-wasm ${environment.parquetWasm}, ${environment.date}\n`);
+  console.log(table);
+  for (const d of datasets) {
+    for (const r of d.results) if (!r.sameRowsAsCsv) console.log(`\nWARNING ${d.dir} ${r.format}: checksum ${r.checksum} differs from CSV ${d.results[0]!.checksum}`);
+    for (const r of d.results) if (!r.sameTypesAsCsv) console.log(`\nTypes of ${d.dir} ${r.format} differ from CSV:\n  ${r.types}\n  CSV: ${d.results[0]!.types}`);
+  }
+  writeFileSync(out, `${JSON.stringify({ environment, runs, datasets, markdown: table }, null, 2)}\n`);
+  console.error(`[measure] results written to ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});

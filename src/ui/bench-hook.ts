@@ -1,0 +1,49 @@
+import { firstRow, rowsOf } from '../engine/columns';
+import { toEventPointColumns } from '../map/event-points';
+import type { Dataset } from './DatasetContext';
+
+/** Names of the performance marks the app leaves for the benchmark and for profiling. */
+export const MARKS = { engineReady: 'onemap:engine-ready', dataLoaded: 'onemap:data-loaded', mapReady: 'onemap:map-ready', kpisReady: 'onemap:kpis-ready' } as const;
+
+/** Mark a moment once per page load (later calls are ignored: the first one is the one that counts). */
+export function markOnce(name: string): void {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
+
+export interface BenchHook {
+  run(sql: string): Promise<{ ms: number; rows: Record<string, unknown>[] | null; numRows: number }>;
+  buildPoints(sql: string): Promise<{ queryMs: number; buildMs: number; length: number }>;
+  memory(): Promise<{ jsHeapBytes: number | null; duckdbBytes: number }>;
+}
+
+declare global { interface Window { __ONEMAP_BENCH__?: BenchHook } }
+
+/**
+ * With ?bench in the URL, expose timed access to the engine for `npm run bench`, which
+ * drives the built app in Chromium. Without it nothing is installed.
+ */
+export function maybeInstallBenchHook(dataset: Dataset): void {
+  if (!new URLSearchParams(window.location.search).has('bench')) return;
+  const { db } = dataset;
+  window.__ONEMAP_BENCH__ = {
+    async run(sql) {
+      const start = performance.now();
+      const table = await db.query(sql);
+      const ms = performance.now() - start;
+      // Large results are digested by the caller from a smaller query; only small ones travel.
+      return { ms, rows: table.numRows <= 5000 ? rowsOf(table) : null, numRows: table.numRows };
+    },
+    async buildPoints(sql) {
+      const start = performance.now();
+      const table = await db.query(sql);
+      const built = performance.now();
+      const columns = toEventPointColumns(table);
+      return { queryMs: built - start, buildMs: performance.now() - built, length: columns.length };
+    },
+    async memory() {
+      const duckdb = firstRow(await db.query('SELECT sum(memory_usage_bytes)::DOUBLE AS bytes FROM duckdb_memory()'));
+      const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+      return { jsHeapBytes: heap, duckdbBytes: Number(duckdb.bytes) };
+    },
+  };
+}
