@@ -9,10 +9,12 @@
  * Each DIR needs events.csv and events.arrow (as written by scripts/generate-demo.ts).
  * The Parquet and dictionary-Arrow files are made once per DIR in a temp directory.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
@@ -44,14 +46,17 @@ function queries(asOf: string): Record<string, string> {
   };
 }
 
-interface RunFigures { loadMs: number; decodeMs?: number; insertMs?: number; queryMs: Record<string, number>; duckdbMemoryBytes: number | null }
+interface LoadFigures { loadMs: number; cpuMs: number; decodeMs?: number; insertMs?: number; queryMs: Record<string, number>; duckdbMemoryBytes: number | null }
+interface Check { rows: number; checksum: string; types: string }
 interface FormatResult {
   format: FormatId; label: string; rawBytes: number; gzipBytes: number; rows: number;
-  loadMsMedian: number; loadMsMin: number; rowsPerSecond: number;
-  decodeMsMedian?: number; insertMsMedian?: number;
-  queryMsMedian: Record<string, number>; duckdbMemoryBytes: number | null;
+  /** First load in a fresh process: wasm code not yet compiled/optimised, as on a first page load. */
+  cold: { loadMsMedian: number; cpuMsMedian: number; queryMsMedian: Record<string, number> };
+  /** Later loads in the same process (after one discarded warm-up round), fresh database each. */
+  warm: { loadMsMedian: number; loadMsMin: number; cpuMsMedian: number; rowsPerSecond: number; decodeMsMedian?: number; insertMsMedian?: number; queryMsMedian: Record<string, number> };
+  duckdbMemoryBytes: number | null;
   checksum: string; types: string; sameRowsAsCsv: boolean; sameTypesAsCsv: boolean;
-  runs: RunFigures[];
+  coldRuns: LoadFigures[]; warmRuns: LoadFigures[];
 }
 
 function parseCli(argv: string[]): { dirs: string[]; runs: number; out: string } {
@@ -83,6 +88,19 @@ const median = (xs: number[]): number => {
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
+type ParquetWasm = { readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array } };
+let parquetWasm: ParquetWasm | undefined;
+let parquetInitMs = 0;
+/** The Node build of parquet-wasm compiles its wasm module synchronously on first require. */
+function loadParquetWasm(): ParquetWasm {
+  if (!parquetWasm) {
+    const t0 = performance.now();
+    parquetWasm = require('parquet-wasm') as ParquetWasm;
+    parquetInitMs = performance.now() - t0;
+  }
+  return parquetWasm;
+}
+
 /** Parquet (zstd) written by native DuckDB, which has the parquet writer built in. */
 async function writeParquet(csvPath: string, parquetPath: string): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -112,7 +130,8 @@ async function writeDictionaryArrow(csvBytes: Uint8Array, arrowPath: string): Pr
   }
 }
 
-async function scalar(db: Awaited<ReturnType<typeof createNodeDatabase>>, sql: string): Promise<unknown> {
+type NodeDatabase = Awaited<ReturnType<typeof createNodeDatabase>>;
+async function scalar(db: NodeDatabase, sql: string): Promise<unknown> {
   const table = await db.query(sql);
   return table.getChildAt(0)?.get(0);
 }
@@ -120,7 +139,68 @@ async function scalar(db: Awaited<ReturnType<typeof createNodeDatabase>>, sql: s
 /** Row count plus an order-independent hash of every column as text (ENUM and VARCHAR hash alike). */
 const CHECKSUM_SQL = `SELECT (count(*)::VARCHAR || ':' || sum(hash(${COLUMNS.map((c) => `${sqlIdentifier(c)}::VARCHAR`).join(', ')}))::VARCHAR) AS c FROM events`;
 
-async function measureDataset(dir: string, runs: number, parquetWasm: { readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array } }) {
+/**
+ * Bytes → ready `events` table in a fresh database, timed (wall clock and process CPU time,
+ * which is steadier on a shared machine), then the queries; the checks when asked.
+ */
+async function loadOnce(format: FormatId, file: Uint8Array, asOf: string, check: boolean): Promise<{ figures: LoadFigures; check?: Check }> {
+  const db = await createNodeDatabase();
+  const bytes = new Uint8Array(file); // a fresh copy, as a fetch would give
+  const figures: LoadFigures = { loadMs: 0, cpuMs: 0, queryMs: {}, duckdbMemoryBytes: null };
+  try {
+    const decoder = format === 'parquet' ? loadParquetWasm() : undefined;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    if (format === 'csv') {
+      await db.registerFile('events.csv', bytes);
+      await db.query(createTableFromCsv('events', 'events.csv', EVENT_COLUMN_TYPES));
+    } else if (decoder) {
+      const ipc = decoder.readParquet(bytes).intoIPCStream();
+      const t1 = performance.now();
+      await db.insertArrowIpc('events', ipc);
+      figures.decodeMs = t1 - t0;
+      figures.insertMs = performance.now() - t1;
+    } else {
+      await db.insertArrowIpc('events', bytes);
+    }
+    figures.loadMs = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
+    figures.cpuMs = (cpu.user + cpu.system) / 1000;
+    for (const [name, sql] of Object.entries(queries(asOf))) {
+      const q0 = performance.now();
+      await db.query(sql);
+      figures.queryMs[name] = performance.now() - q0;
+    }
+    try {
+      figures.duckdbMemoryBytes = Number(await scalar(db, 'SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()'));
+    } catch {
+      figures.duckdbMemoryBytes = null;
+    }
+    if (!check) return { figures };
+    const describe = await db.query('DESCRIBE events');
+    const names = describe.getChild('column_name')!.toArray() as string[];
+    const types = describe.getChild('column_type')!.toArray() as string[];
+    return {
+      figures,
+      check: {
+        rows: Number(await scalar(db, 'SELECT count(*)::DOUBLE FROM events')),
+        checksum: String(await scalar(db, CHECKSUM_SQL)),
+        types: names.map((n, i) => `${n} ${types[i]}`).join(', '),
+      },
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/** One cold load in a new Node process (this script with --child), so no wasm code is warm yet. */
+function coldLoad(format: FormatId, path: string, asOf: string): LoadFigures {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', format, path, asOf], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`Cold load of ${format} (${path}) failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as LoadFigures;
+}
+
+async function measureDataset(dir: string, runs: number) {
   const csvPath = resolve(dir, 'events.csv');
   const arrowPath = resolve(dir, 'events.arrow');
   for (const path of [csvPath, arrowPath]) if (!existsSync(path)) throw new Error(`Missing ${path}: generate the dataset with scripts/generate-demo.ts (with Arrow)`);
@@ -137,76 +217,57 @@ async function measureDataset(dir: string, runs: number, parquetWasm: { readParq
     await writeDictionaryArrow(readFileSync(csvPath), paths['arrow-dict']);
     console.error(`[measure] ${dir}: dictionary Arrow written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const files = Object.fromEntries(FORMATS.map((f) => [f.id, readFileSync(paths[f.id])])) as Record<FormatId, Buffer>;
-    const sizes = Object.fromEntries(FORMATS.map((f) => [f.id, { raw: files[f.id].byteLength, gzip: gzipSync(files[f.id], { level: 6 }).byteLength }])) as Record<FormatId, { raw: number; gzip: number }>;
+    const sizes = {} as Record<FormatId, { raw: number; gzip: number }>;
+    for (const f of FORMATS) {
+      const bytes = readFileSync(paths[f.id]);
+      sizes[f.id] = { raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 6 }).byteLength };
+    }
 
-    const runFigures: Record<FormatId, RunFigures[]> = { csv: [], arrow: [], 'arrow-dict': [], parquet: [] };
-    const checks = {} as Record<FormatId, { rows: number; checksum: string; types: string }>;
-    // Formats are interleaved within each run so that drift (heat, GC) spreads over all of them.
+    // Cold: a new process per load. Formats are interleaved so that drift spreads over all of them.
+    const coldRuns: Record<FormatId, LoadFigures[]> = { csv: [], arrow: [], 'arrow-dict': [], parquet: [] };
     for (let run = 0; run < runs; run++) {
       for (const format of FORMATS) {
-        gc();
-        const db = await createNodeDatabase();
-        const bytes = new Uint8Array(files[format.id]); // a fresh copy, as a fetch would give
-        const figures: RunFigures = { loadMs: 0, queryMs: {}, duckdbMemoryBytes: null };
-        try {
-          const t0 = performance.now();
-          if (format.id === 'csv') {
-            await db.registerFile('events.csv', bytes);
-            await db.query(createTableFromCsv('events', 'events.csv', EVENT_COLUMN_TYPES));
-          } else if (format.id === 'parquet') {
-            const ipc = parquetWasm.readParquet(bytes).intoIPCStream();
-            const t1 = performance.now();
-            await db.insertArrowIpc('events', ipc);
-            figures.decodeMs = t1 - t0;
-            figures.insertMs = performance.now() - t1;
-          } else {
-            await db.insertArrowIpc('events', bytes);
-          }
-          figures.loadMs = performance.now() - t0;
-          for (const [name, sql] of Object.entries(queries(asOf))) {
-            const q0 = performance.now();
-            await db.query(sql);
-            figures.queryMs[name] = performance.now() - q0;
-          }
-          try {
-            figures.duckdbMemoryBytes = Number(await scalar(db, 'SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()'));
-          } catch {
-            figures.duckdbMemoryBytes = null;
-          }
-          if (run === 0) {
-            const describe = await db.query('DESCRIBE events');
-            const names = describe.getChild('column_name')!.toArray() as string[];
-            const types = describe.getChild('column_type')!.toArray() as string[];
-            checks[format.id] = {
-              rows: Number(await scalar(db, 'SELECT count(*)::DOUBLE FROM events')),
-              checksum: String(await scalar(db, CHECKSUM_SQL)),
-              types: names.map((n, i) => `${n} ${types[i]}`).join(', '),
-            };
-          }
-        } finally {
-          await db.close();
-        }
-        runFigures[format.id].push(figures);
-        console.error(`[measure] ${dir} run ${run + 1}/${runs} ${format.id}: load ${figures.loadMs.toFixed(0)} ms`);
+        const figures = coldLoad(format.id, paths[format.id], asOf);
+        coldRuns[format.id].push(figures);
+        console.error(`[measure] ${dir} cold ${run + 1}/${runs} ${format.id}: load ${figures.loadMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms)`);
       }
     }
 
+    // Warm: this process, one discarded warm-up round, then `runs` rounds; checks on the warm-up.
+    const files = Object.fromEntries(FORMATS.map((f) => [f.id, readFileSync(paths[f.id])])) as Record<FormatId, Buffer>;
+    const warmRuns: Record<FormatId, LoadFigures[]> = { csv: [], arrow: [], 'arrow-dict': [], parquet: [] };
+    const checks = {} as Record<FormatId, Check>;
+    for (let run = -1; run < runs; run++) {
+      for (const format of FORMATS) {
+        gc();
+        const { figures, check } = await loadOnce(format.id, files[format.id], asOf, run === -1);
+        if (check) checks[format.id] = check;
+        if (run >= 0) warmRuns[format.id].push(figures);
+        console.error(`[measure] ${dir} warm ${run < 0 ? 'warm-up' : `${run + 1}/${runs}`} ${format.id}: load ${figures.loadMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms)`);
+      }
+    }
+
+    const queryMedians = (rs: LoadFigures[]) => Object.fromEntries(Object.keys(queries(asOf)).map((q) => [q, median(rs.map((r) => r.queryMs[q]!))]));
     const results: FormatResult[] = FORMATS.map((format) => {
-      const rs = runFigures[format.id];
-      const loads = rs.map((r) => r.loadMs);
+      const cold = coldRuns[format.id];
+      const warm = warmRuns[format.id];
       const check = checks[format.id];
-      const decode = rs.flatMap((r) => (r.decodeMs === undefined ? [] : [r.decodeMs]));
-      const insert = rs.flatMap((r) => (r.insertMs === undefined ? [] : [r.insertMs]));
+      const decode = warm.flatMap((r) => (r.decodeMs === undefined ? [] : [r.decodeMs]));
+      const insert = warm.flatMap((r) => (r.insertMs === undefined ? [] : [r.insertMs]));
+      const warmLoad = median(warm.map((r) => r.loadMs));
       return {
         format: format.id, label: format.label, rawBytes: sizes[format.id].raw, gzipBytes: sizes[format.id].gzip, rows: check.rows,
-        loadMsMedian: median(loads), loadMsMin: Math.min(...loads), rowsPerSecond: check.rows / (median(loads) / 1000),
-        ...(decode.length > 0 ? { decodeMsMedian: median(decode), insertMsMedian: median(insert) } : {}),
-        queryMsMedian: Object.fromEntries(Object.keys(queries(asOf)).map((q) => [q, median(rs.map((r) => r.queryMs[q]!))])),
-        duckdbMemoryBytes: rs[rs.length - 1]!.duckdbMemoryBytes,
+        cold: { loadMsMedian: median(cold.map((r) => r.loadMs)), cpuMsMedian: median(cold.map((r) => r.cpuMs)), queryMsMedian: queryMedians(cold) },
+        warm: {
+          loadMsMedian: warmLoad, loadMsMin: Math.min(...warm.map((r) => r.loadMs)), cpuMsMedian: median(warm.map((r) => r.cpuMs)),
+          rowsPerSecond: check.rows / (warmLoad / 1000),
+          ...(decode.length > 0 ? { decodeMsMedian: median(decode), insertMsMedian: median(insert) } : {}),
+          queryMsMedian: queryMedians(warm),
+        },
+        duckdbMemoryBytes: warm[warm.length - 1]!.duckdbMemoryBytes,
         checksum: check.checksum, types: check.types,
         sameRowsAsCsv: check.checksum === checks.csv.checksum, sameTypesAsCsv: check.types === checks.csv.types,
-        runs: rs,
+        coldRuns: cold, warmRuns: warm,
       };
     });
     return { dir, asOf, rows: checks.csv.rows, results };
