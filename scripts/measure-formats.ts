@@ -10,7 +10,7 @@
  * The Parquet and dictionary-Arrow files are made once per DIR in a temp directory.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -201,14 +201,17 @@ function coldLoad(format: FormatId, path: string, asOf: string): LoadFigures {
 }
 
 async function measureDataset(dir: string, runs: number) {
-  const csvPath = resolve(dir, 'events.csv');
-  const arrowPath = resolve(dir, 'events.arrow');
-  for (const path of [csvPath, arrowPath]) if (!existsSync(path)) throw new Error(`Missing ${path}: generate the dataset with scripts/generate-demo.ts (with Arrow)`);
+  for (const name of ['events.csv', 'events.arrow']) if (!existsSync(resolve(dir, name))) throw new Error(`Missing ${resolve(dir, name)}: generate the dataset with scripts/generate-demo.ts (with Arrow)`);
   const manifestPath = resolve(dir, 'manifest.json');
   const asOf = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { as_of: string }).as_of : '2026-11-27 23:59:59';
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'measure-formats-'));
   try {
+    // A private copy, so that a regeneration of DIR during the measurement cannot mix datasets.
+    const csvPath = join(tmp, 'events.csv');
+    const arrowPath = join(tmp, 'events.arrow');
+    copyFileSync(resolve(dir, 'events.csv'), csvPath);
+    copyFileSync(resolve(dir, 'events.arrow'), arrowPath);
     const paths: Record<FormatId, string> = { csv: csvPath, arrow: arrowPath, 'arrow-dict': join(tmp, 'events-dict.arrow'), parquet: join(tmp, 'events.parquet') };
     let t = performance.now();
     await writeParquet(csvPath, paths.parquet);
@@ -281,35 +284,52 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function markdown(datasets: Awaited<ReturnType<typeof measureDataset>>[], runs: number): string {
   const lines = [
-    `| Rows | Format | Size MB | gzip -6 MB | Load ms (median / min of ${runs}) | Rows/s | Query ms: day×category / KPI strip | DuckDB MB | Same rows / types as CSV |`,
-    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
+    `| Rows | Format | Size MB | gzip -6 MB | Cold load ms (CPU) | Warm load ms: median / min (CPU) | Warm rows/s | Query ms warm: day×category / KPI strip | DuckDB MB after load | Same rows / types as CSV |`,
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const d of datasets) {
     for (const r of d.results) {
-      const load = `${ms(r.loadMsMedian)} / ${ms(r.loadMsMin)}${r.decodeMsMedian !== undefined ? ` (decode ${ms(r.decodeMsMedian)} + insert ${ms(r.insertMsMedian!)})` : ''}`;
+      const split = r.warm.decodeMsMedian !== undefined ? `<br>decode ${ms(r.warm.decodeMsMedian)} + insert ${ms(r.warm.insertMsMedian!)}` : '';
+      const warm = `${ms(r.warm.loadMsMedian)} / ${ms(r.warm.loadMsMin)} (${ms(r.warm.cpuMsMedian)})${split}`;
       const memory = r.duckdbMemoryBytes === null ? 'n/a' : mb(r.duckdbMemoryBytes);
-      lines.push(`| ${d.rows.toLocaleString('en-US')} | ${r.label} | ${mb(r.rawBytes)} | ${mb(r.gzipBytes)} | ${load} | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${ms(r.queryMsMedian.dayCategory!)} / ${ms(r.queryMsMedian.kpiStrip!)} | ${memory} | ${r.sameRowsAsCsv ? 'yes' : 'NO'} / ${r.sameTypesAsCsv ? 'yes' : 'no'} |`);
+      lines.push(`| ${d.rows.toLocaleString('en-US')} | ${r.label} | ${mb(r.rawBytes)} | ${mb(r.gzipBytes)} | ${ms(r.cold.loadMsMedian)} (${ms(r.cold.cpuMsMedian)}) | ${warm} | ${Math.round(r.warm.rowsPerSecond).toLocaleString('en-US')} | ${ms(r.warm.queryMsMedian.dayCategory!)} / ${ms(r.warm.queryMsMedian.kpiStrip!)} | ${memory} | ${r.sameRowsAsCsv ? 'yes' : 'NO'} / ${r.sameTypesAsCsv ? 'yes' : 'no'} |`);
     }
   }
-  return lines.join('\n');
+  return `${lines.join('\n')}\n\nMedians of ${runs} runs. Cold: first load in a new process. Warm: same process after a warm-up round. CPU: process CPU time during the load.`;
+}
+
+function packageVersion(resolvedFile: string): string {
+  let dir = dirname(resolvedFile);
+  for (;;) {
+    const path = join(dir, 'package.json');
+    const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { version?: string }) : {};
+    if (manifest.version !== undefined) return manifest.version;
+    if (dirname(dir) === dir) return 'unknown';
+    dir = dirname(dir);
+  }
+}
+
+async function child(argv: string[]): Promise<void> {
+  const [format, path, asOf] = argv as [FormatId, string, string];
+  const { figures } = await loadOnce(format, readFileSync(path), asOf, false);
+  process.stdout.write(JSON.stringify({ ...figures, parquetInitMs: format === 'parquet' ? parquetInitMs : undefined }));
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv.slice(3));
   const { dirs, runs, out } = parseCli(process.argv.slice(2));
-  const p0 = performance.now();
-  // The Node build of parquet-wasm compiles its wasm module synchronously on require.
-  const parquetWasm = require('parquet-wasm') as { readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array } };
-  const parquetInitMs = performance.now() - p0;
-  const parquetWasmFile = readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
   const datasets = [];
-  for (const dir of dirs) datasets.push(await measureDataset(dir, runs, parquetWasm));
+  for (const dir of dirs) datasets.push(await measureDataset(dir, runs));
 
+  const parquetWasmFile = readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
+  const coldParquet = datasets.flatMap((d) => d.results.filter((r) => r.format === 'parquet').flatMap((r) => r.coldRuns)) as (LoadFigures & { parquetInitMs?: number })[];
   const environment = {
     date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
-    platform: `${os.platform()} ${os.arch()}`, totalMemoryGB: Math.round(os.totalmem() / 1e9),
-    duckdbWasm: (require('@duckdb/duckdb-wasm/package.json') as { version: string }).version,
-    parquetWasm: (require('parquet-wasm/package.json') as { version: string }).version,
-    parquetWasmInitMs: parquetInitMs, parquetWasmBytes: parquetWasmFile.byteLength, parquetWasmGzipBytes: gzipSync(parquetWasmFile, { level: 6 }).byteLength,
+    platform: `${os.platform()} ${os.arch()}`, totalMemoryGB: Math.round(os.totalmem() / 1e9), loadAverage1m: os.loadavg()[0],
+    duckdbWasm: packageVersion(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')),
+    parquetWasm: packageVersion(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')),
+    parquetWasmInitMsMedian: coldParquet.length > 0 ? median(coldParquet.map((r) => r.parquetInitMs ?? 0)) : null,
+    parquetWasmBytes: parquetWasmFile.byteLength, parquetWasmGzipBytes: gzipSync(parquetWasmFile, { level: 6 }).byteLength,
   };
   const table = markdown(datasets, runs);
   console.log(`Environment: ${environment.cpu}, ${environment.cores} cores, Node ${environment.node}, duckdb-wasm ${environment.duckdbWasm} (eh, blocking), parquet-wasm ${environment.parquetWasm}, ${environment.date}\n`);

@@ -1,7 +1,6 @@
 // `npm test`: every test, unit and browser alike. Prepares what the tests need first:
 // Chromium (from Debian), a small fixed demo dataset and a production build of the app.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
 
 const TEST_DATA = 'data/test-demo';
@@ -25,11 +24,8 @@ try {
   process.exit(1);
 }
 
-const stamp = `${TEST_DATA}/manifest.json`;
-const wanted = JSON.stringify(TEST_DATA_ARGS);
-if (!existsSync(stamp) || !existsSync(`${TEST_DATA}/args.json`) || readFileSync(`${TEST_DATA}/args.json`, 'utf8') !== wanted) {
-  run('Generating the test dataset', process.execPath, ['--import', 'tsx', 'scripts/generate-test-data.ts', wanted]);
-}
+// Regenerated only when the arguments, the generator or the reference data changed.
+run('Preparing the test dataset', process.execPath, ['--import', 'tsx', 'scripts/generate-test-data.ts', JSON.stringify(TEST_DATA_ARGS)]);
 run('Type-checking', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('Building the app', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 run('Running vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], { CHROMIUM_PATH: chromium, ONEMAP_TEST_DATA: TEST_DATA });

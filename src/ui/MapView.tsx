@@ -74,7 +74,7 @@ export function MapView() {
     const deckOverlay = overlay.current;
     if (!deckOverlay) return;
     // The map counts as drawn after the first deck.gl frame that holds the event points.
-    deckOverlay.setProps({ layers, onAfterRender: ready ? () => markOnce(MARKS.mapReady) : undefined });
+    deckOverlay.setProps({ layers, onAfterRender: ready ? () => markOnce(MARKS.mapReady) : () => undefined });
   }, [layers, mapReady, ready]);
 
   return (

@@ -1,0 +1,1 @@
+export function datasetFingerprint(args: string[]): string;
