@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { GridKind, Unit, UnitLevel } from '../../src/domain/units';
 import { apportion, Random } from './random';
+import { communityShortName } from './text';
 import { type Area, areaKm2, preparePolygon, randomPointIn, randomPointNear, roundGeometry, splitByVoronoi } from './polygon';
 
 export interface SourceTownship { code: string; name: string; county_code: string }
@@ -102,7 +103,7 @@ function generateTownship(township: SourceTownship, geometry: Area, core: [numbe
       const kind: GridKind = random.chance(0.03) && type !== 'rural' ? 'special' : type === 'street' || (type === 'town' && g === 0 && random.chance(0.4)) ? 'urban' : 'rural';
       const gridGeometry = roundGeometry(gridCell, 5);
       const code = `${community.code}${String(g + 1).padStart(3, '0')}`;
-      const name = `${community.name.replace(/(社区居委会|村委会|居委会|村民委员会)$/, '')}${kind === 'special' ? '园区' : ''}第${g + 1}网格`;
+      const name = `${communityShortName(community.name)}${kind === 'special' ? '园区' : ''}第${g + 1}网格`;
       const grid = emptyGenerated(code, name, 'grid', community.code, gridGeometry, gridSeeds[g]!);
       grid.kind = kind;
       grid.area_km2 = areaKm2(gridGeometry);

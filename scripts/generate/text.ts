@@ -14,9 +14,20 @@ export const HOSTILE_SNIPPETS = [
   '=HYPERLINK("http://example.invalid","点击")',
 ];
 
+// Official community names end in the committee's title; people say "永晖社区", "新南村".
+const COMMITTEE_SUFFIXES: [RegExp, string][] = [
+  [/社区居民委员会$/, '社区'], [/社区居委会$/, '社区'], [/村村委员会$/, '村'], [/村民委员会$/, '村'], [/村委会$/, '村'], [/居委会$/, ''],
+];
+
+/** The everyday name of a village or community, without its committee's title. */
+export function communityShortName(official: string): string {
+  for (const [suffix, replacement] of COMMITTEE_SUFFIXES) if (suffix.test(official)) return official.replace(suffix, replacement);
+  return official;
+}
+
 /** A street address inside the named township and community. */
 export function makeAddress(random: Random, county: string, township: string, community: string): string {
-  return `${county}${township}${community.replace(/(社区居委会|村委会|居委会)$/, '')}${random.pick(ROADS)}${random.int(1, 399)}号`;
+  return `${county}${township}${communityShortName(community)}${random.pick(ROADS)}${random.int(1, 399)}号`;
 }
 
 /**

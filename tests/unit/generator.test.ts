@@ -382,6 +382,18 @@ describe.each(BOTH)('events, seed %s', (key) => {
     expect(d().events.filter((e) => !gridCodes.has(e.row.grid_code!)).map((e) => e.row.grid_code)).toEqual([]);
   });
 
+  it('gives addresses that start with the grid\'s county and township and carry no committee suffix', () => {
+    const up = (code: string) => d().unitsByCode.get(d().unitsByCode.get(code)!.parent_code)!;
+    const bad = d().events.filter((e) => {
+      const township = up(up(e.row.grid_code!).code);
+      const county = up(township.code);
+      return !e.row.address!.startsWith(`${county.name}${township.name}`) || !/号$/.test(e.row.address!)
+        // The community's committee suffix (村民委员会, 村委会, 社区居委会) is not part of a street address.
+        || /村民委员会|村委会|居委会/.test(e.row.address!);
+    });
+    expect(bad.slice(0, 5).map((e) => `${e.row.event_id}: ${e.row.address}`)).toEqual([]);
+  });
+
   it('puts every event point inside its grid polygon (checked with turf)', () => {
     const outlines = d().boundaries.get('grid')!;
     const outside = d().events.filter((e) => !(Number.isFinite(e.lon) && Number.isFinite(e.lat)
