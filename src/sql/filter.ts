@@ -1,9 +1,16 @@
-import { sqlString } from './literal';
+import { sqlNumber, sqlString, sqlStringList } from './literal';
 
-/** What every panel is narrowed to: a unit of the hierarchy (more filters come with the map issue). */
+/**
+ * What every panel is narrowed to: a unit of the hierarchy and the attribute filters.
+ * Time is not part of it: each measure has its own period (today, last 30 days, …).
+ */
 export interface EventFilter {
   /** Code of a unit; events whose grid code starts with its prefix belong to it. */
   unitCode?: string;
+  categories?: readonly string[];
+  channels?: readonly string[];
+  statuses?: readonly string[];
+  severities?: readonly number[];
 }
 
 /**
@@ -20,5 +27,9 @@ export function unitPrefix(code: string): string {
 export function eventWhere(filter: EventFilter): string {
   const parts: string[] = [];
   if (filter.unitCode) parts.push(`starts_with(grid_code, ${sqlString(unitPrefix(filter.unitCode))})`);
+  if (filter.categories?.length) parts.push(`category IN ${sqlStringList(filter.categories)}`);
+  if (filter.channels?.length) parts.push(`channel IN ${sqlStringList(filter.channels)}`);
+  if (filter.statuses?.length) parts.push(`status IN ${sqlStringList(filter.statuses)}`);
+  if (filter.severities?.length) parts.push(`severity IN (${filter.severities.map(sqlNumber).join(', ')})`);
   return parts.length > 0 ? parts.join(' AND ') : 'TRUE';
 }
