@@ -29,6 +29,7 @@ const require = createRequire(import.meta.url);
 /** Text columns with a handful of distinct values: the dictionary-encoding candidates. */
 const LOW_CARDINALITY = ['channel', 'category', 'subcategory', 'department', 'status', 'closed_level', 'outcome', 'satisfaction'];
 const COLUMNS = Object.keys(EVENT_COLUMN_TYPES);
+const QUERY_REPEATS = 4;
 
 type FormatId = 'csv' | 'arrow' | 'arrow-dict' | 'parquet';
 const FORMATS: { id: FormatId; label: string; file: string }[] = [
@@ -46,14 +47,21 @@ function queries(asOf: string): Record<string, string> {
   };
 }
 
-interface LoadFigures { loadMs: number; cpuMs: number; decodeMs?: number; insertMs?: number; queryMs: Record<string, number>; duckdbMemoryBytes: number | null }
+interface LoadFigures {
+  loadMs: number; cpuMs: number; decodeMs?: number; insertMs?: number;
+  /** First run of each query, and the median of the next QUERY_REPEATS runs. */
+  queryFirstMs: Record<string, number>; queryMs: Record<string, number>;
+  duckdbMemoryBytes: number | null;
+  /** Cold runs only: the child process's peak resident memory before and after the load. */
+  maxRssBeforeBytes?: number; maxRssAfterBytes?: number; parquetInitMs?: number;
+}
 interface Check { rows: number; checksum: string; types: string }
 interface FormatResult {
   format: FormatId; label: string; rawBytes: number; gzipBytes: number; rows: number;
   /** First load in a fresh process: wasm code not yet compiled/optimised, as on a first page load. */
-  cold: { loadMsMedian: number; cpuMsMedian: number; queryMsMedian: Record<string, number> };
+  cold: { loadMsMedian: number; cpuMsMedian: number; peakRssGrowthBytesMedian: number; queryFirstMsMedian: Record<string, number> };
   /** Later loads in the same process (after one discarded warm-up round), fresh database each. */
-  warm: { loadMsMedian: number; loadMsMin: number; cpuMsMedian: number; rowsPerSecond: number; decodeMsMedian?: number; insertMsMedian?: number; queryMsMedian: Record<string, number> };
+  warm: { loadMsMedian: number; loadMsMin: number; cpuMsMedian: number; rowsPerSecond: number; decodeMsMedian?: number; insertMsMedian?: number; queryFirstMsMedian: Record<string, number>; queryMsMedian: Record<string, number> };
   duckdbMemoryBytes: number | null;
   checksum: string; types: string; sameRowsAsCsv: boolean; sameTypesAsCsv: boolean;
   coldRuns: LoadFigures[]; warmRuns: LoadFigures[];
@@ -146,9 +154,11 @@ const CHECKSUM_SQL = `SELECT (count(*)::VARCHAR || ':' || sum(hash(${COLUMNS.map
 async function loadOnce(format: FormatId, file: Uint8Array, asOf: string, check: boolean): Promise<{ figures: LoadFigures; check?: Check }> {
   const db = await createNodeDatabase();
   const bytes = new Uint8Array(file); // a fresh copy, as a fetch would give
-  const figures: LoadFigures = { loadMs: 0, cpuMs: 0, queryMs: {}, duckdbMemoryBytes: null };
+  const figures: LoadFigures = { loadMs: 0, cpuMs: 0, queryFirstMs: {}, queryMs: {}, duckdbMemoryBytes: null };
+  const maxRss = (): number => process.resourceUsage().maxRSS * 1024;
   try {
     const decoder = format === 'parquet' ? loadParquetWasm() : undefined;
+    figures.maxRssBeforeBytes = maxRss();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     if (format === 'csv') {
@@ -166,10 +176,17 @@ async function loadOnce(format: FormatId, file: Uint8Array, asOf: string, check:
     figures.loadMs = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     figures.cpuMs = (cpu.user + cpu.system) / 1000;
+    figures.maxRssAfterBytes = maxRss();
+    if (decoder) figures.parquetInitMs = parquetInitMs;
     for (const [name, sql] of Object.entries(queries(asOf))) {
-      const q0 = performance.now();
-      await db.query(sql);
-      figures.queryMs[name] = performance.now() - q0;
+      const times: number[] = [];
+      for (let i = 0; i < 1 + QUERY_REPEATS; i++) {
+        const q0 = performance.now();
+        await db.query(sql);
+        times.push(performance.now() - q0);
+      }
+      figures.queryFirstMs[name] = times[0]!;
+      figures.queryMs[name] = median(times.slice(1));
     }
     try {
       figures.duckdbMemoryBytes = Number(await scalar(db, 'SELECT sum(memory_usage_bytes)::DOUBLE FROM duckdb_memory()'));
@@ -245,12 +262,14 @@ async function measureDataset(dir: string, runs: number) {
         gc();
         const { figures, check } = await loadOnce(format.id, files[format.id], asOf, run === -1);
         if (check) checks[format.id] = check;
+        delete figures.maxRssBeforeBytes; // a process-wide high-water mark: meaningful for cold runs only
+        delete figures.maxRssAfterBytes;
         if (run >= 0) warmRuns[format.id].push(figures);
         console.error(`[measure] ${dir} warm ${run < 0 ? 'warm-up' : `${run + 1}/${runs}`} ${format.id}: load ${figures.loadMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms)`);
       }
     }
 
-    const queryMedians = (rs: LoadFigures[]) => Object.fromEntries(Object.keys(queries(asOf)).map((q) => [q, median(rs.map((r) => r.queryMs[q]!))]));
+    const queryMedians = (rs: LoadFigures[], key: 'queryFirstMs' | 'queryMs') => Object.fromEntries(Object.keys(queries(asOf)).map((q) => [q, median(rs.map((r) => r[key][q]!))]));
     const results: FormatResult[] = FORMATS.map((format) => {
       const cold = coldRuns[format.id];
       const warm = warmRuns[format.id];
@@ -260,12 +279,15 @@ async function measureDataset(dir: string, runs: number) {
       const warmLoad = median(warm.map((r) => r.loadMs));
       return {
         format: format.id, label: format.label, rawBytes: sizes[format.id].raw, gzipBytes: sizes[format.id].gzip, rows: check.rows,
-        cold: { loadMsMedian: median(cold.map((r) => r.loadMs)), cpuMsMedian: median(cold.map((r) => r.cpuMs)), queryMsMedian: queryMedians(cold) },
+        cold: {
+          loadMsMedian: median(cold.map((r) => r.loadMs)), cpuMsMedian: median(cold.map((r) => r.cpuMs)),
+          peakRssGrowthBytesMedian: median(cold.map((r) => r.maxRssAfterBytes! - r.maxRssBeforeBytes!)), queryFirstMsMedian: queryMedians(cold, 'queryFirstMs'),
+        },
         warm: {
           loadMsMedian: warmLoad, loadMsMin: Math.min(...warm.map((r) => r.loadMs)), cpuMsMedian: median(warm.map((r) => r.cpuMs)),
           rowsPerSecond: check.rows / (warmLoad / 1000),
           ...(decode.length > 0 ? { decodeMsMedian: median(decode), insertMsMedian: median(insert) } : {}),
-          queryMsMedian: queryMedians(warm),
+          queryFirstMsMedian: queryMedians(warm, 'queryFirstMs'), queryMsMedian: queryMedians(warm, 'queryMs'),
         },
         duckdbMemoryBytes: warm[warm.length - 1]!.duckdbMemoryBytes,
         checksum: check.checksum, types: check.types,
@@ -284,18 +306,17 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function markdown(datasets: Awaited<ReturnType<typeof measureDataset>>[], runs: number): string {
   const lines = [
-    `| Rows | Format | Size MB | gzip -6 MB | Cold load ms (CPU) | Warm load ms: median / min (CPU) | Warm rows/s | Query ms warm: day×category / KPI strip | DuckDB MB after load | Same rows / types as CSV |`,
+    `| Rows | Format | Size MB | gzip -6 MB | Cold load ms (CPU) | Warm load ms: median / min (CPU) | Warm rows/s | Cold peak RSS growth MB | Query ms: day×category / KPI strip | Same rows / types as CSV |`,
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const d of datasets) {
     for (const r of d.results) {
       const split = r.warm.decodeMsMedian !== undefined ? `<br>decode ${ms(r.warm.decodeMsMedian)} + insert ${ms(r.warm.insertMsMedian!)}` : '';
       const warm = `${ms(r.warm.loadMsMedian)} / ${ms(r.warm.loadMsMin)} (${ms(r.warm.cpuMsMedian)})${split}`;
-      const memory = r.duckdbMemoryBytes === null ? 'n/a' : mb(r.duckdbMemoryBytes);
-      lines.push(`| ${d.rows.toLocaleString('en-US')} | ${r.label} | ${mb(r.rawBytes)} | ${mb(r.gzipBytes)} | ${ms(r.cold.loadMsMedian)} (${ms(r.cold.cpuMsMedian)}) | ${warm} | ${Math.round(r.warm.rowsPerSecond).toLocaleString('en-US')} | ${ms(r.warm.queryMsMedian.dayCategory!)} / ${ms(r.warm.queryMsMedian.kpiStrip!)} | ${memory} | ${r.sameRowsAsCsv ? 'yes' : 'NO'} / ${r.sameTypesAsCsv ? 'yes' : 'no'} |`);
+      lines.push(`| ${d.rows.toLocaleString('en-US')} | ${r.label} | ${mb(r.rawBytes)} | ${mb(r.gzipBytes)} | ${ms(r.cold.loadMsMedian)} (${ms(r.cold.cpuMsMedian)}) | ${warm} | ${Math.round(r.warm.rowsPerSecond).toLocaleString('en-US')} | ${mb(r.cold.peakRssGrowthBytesMedian)} | ${ms(r.warm.queryMsMedian.dayCategory!)} / ${ms(r.warm.queryMsMedian.kpiStrip!)} | ${r.sameRowsAsCsv ? 'yes' : 'NO'} / ${r.sameTypesAsCsv ? 'yes' : 'no'} |`);
     }
   }
-  return `${lines.join('\n')}\n\nMedians of ${runs} runs. Cold: first load in a new process. Warm: same process after a warm-up round. CPU: process CPU time during the load.`;
+  return `${lines.join('\n')}\n\nMedians of ${runs} runs. Cold: first load in a new process. Warm: same process after a warm-up round. CPU: process CPU time during the load. Peak RSS growth: the cold process's high-water mark after the load minus before it (file bytes already in memory). Query: warm, median of ${QUERY_REPEATS} repeats after a first run.`;
 }
 
 function packageVersion(resolvedFile: string): string {
@@ -312,7 +333,7 @@ function packageVersion(resolvedFile: string): string {
 async function child(argv: string[]): Promise<void> {
   const [format, path, asOf] = argv as [FormatId, string, string];
   const { figures } = await loadOnce(format, readFileSync(path), asOf, false);
-  process.stdout.write(JSON.stringify({ ...figures, parquetInitMs: format === 'parquet' ? parquetInitMs : undefined }));
+  process.stdout.write(JSON.stringify(figures));
 }
 
 async function main(): Promise<void> {
@@ -322,7 +343,7 @@ async function main(): Promise<void> {
   for (const dir of dirs) datasets.push(await measureDataset(dir, runs));
 
   const parquetWasmFile = readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
-  const coldParquet = datasets.flatMap((d) => d.results.filter((r) => r.format === 'parquet').flatMap((r) => r.coldRuns)) as (LoadFigures & { parquetInitMs?: number })[];
+  const coldParquet = datasets.flatMap((d) => d.results.filter((r) => r.format === 'parquet').flatMap((r) => r.coldRuns));
   const environment = {
     date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
     platform: `${os.platform()} ${os.arch()}`, totalMemoryGB: Math.round(os.totalmem() / 1e9), loadAverage1m: os.loadavg()[0],

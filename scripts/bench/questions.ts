@@ -69,9 +69,9 @@ function pointsQuestion(id: string, panel: string, unitCode: string | undefined)
   const categoryIndex = new Map(CATEGORIES.map((c, i) => [c.code, i]));
   return {
     id, panel,
-    sql: (asOf) => eventPoints(asOf, 30, unitCode ? { unitCode } : {}),
+    sql: (asOf) => eventPoints(lastDays(asOf, 30), unitCode ? { unitCode } : {}),
     // A point list is large: compare its size and sums rather than every row.
-    answerSql: (asOf) => `SELECT count(*) AS n, sum(severity) AS severity, sum(category_index) AS category FROM (${eventPoints(asOf, 30, unitCode ? { unitCode } : {})})`,
+    answerSql: (asOf) => `SELECT count(*) AS n, sum(severity) AS severity, sum(category_index) AS category FROM (${eventPoints(lastDays(asOf, 30), unitCode ? { unitCode } : {})})`,
     fromSql: (rows) => rows.map((r) => [num(r.n), num(r.severity), num(r.category)]),
     plainJs: (events, asOf) => {
       const period = lastDays(asOf, 30);

@@ -2,7 +2,7 @@
  * The measures shown on the first screen, each with the definition the UI states next
  * to its number (DESIGN.md §3). Text is per language so that the tooltip follows the UI.
  */
-export type KpiId = 'intake_today' | 'backlog' | 'overdue' | 'on_time_rate_30d' | 'response_median_30d';
+export type KpiId = 'intake_period' | 'intake_today' | 'backlog' | 'overdue' | 'on_time_rate_30d' | 'response_median_30d';
 
 export interface MeasureDefinition {
   id: KpiId;
@@ -12,6 +12,11 @@ export interface MeasureDefinition {
 }
 
 export const KPI_DEFINITIONS: readonly MeasureDefinition[] = [
+  {
+    id: 'intake_period', unit: 'count',
+    zh: { label: '受理量（所选时段）', definition: '所选时段内上报的事件数（按当前单位和筛选条件），含无效/重复件。' },
+    en: { label: 'Intake (selected period)', definition: 'Events reported in the selected time range (current unit and filters), including invalid or duplicate reports.' },
+  },
   {
     id: 'intake_today', unit: 'count',
     zh: { label: '今日受理', definition: '今日（城市当地时间 0 点至数据时点）上报的事件数，含无效/重复件。' },

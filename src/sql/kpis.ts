@@ -1,22 +1,24 @@
 import type { KpiId } from '../domain/measures';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlTimestamp } from './literal';
-import { dayToDate, inPeriod, lastDays } from './period';
+import { dayToDate, inPeriod, lastDays, type Period } from './period';
 
 /** Valid events: invalid or duplicate reports are left out of rates and durations. */
 export const VALID = "status <> 'invalid'";
 
 /**
  * The first screen's KPI strip in one scan of `events`, one column per KpiId. `asOf` is
- * the data time (city-local), so "today" and "open" mean the same thing for every viewer.
+ * the data time (city-local), so "today" and "open" mean the same thing for every viewer;
+ * `period` is the user's selected time range (for the intake of that period).
  */
-export function kpiStrip(asOf: string, filter: EventFilter = {}): string {
+export function kpiStrip(asOf: string, filter: EventFilter = {}, period: Period = lastDays(asOf, 30)): string {
   const now = sqlTimestamp(asOf);
   const today = dayToDate(asOf);
   const month = lastDays(asOf, 30);
   const open = `reported_at <= ${now} AND (closed_at IS NULL OR closed_at > ${now})`;
   const closedInMonth = `${inPeriod('closed_at', month)} AND ${VALID}`;
   const columns: Record<KpiId, string> = {
+    intake_period: `count(*) FILTER (WHERE ${inPeriod('reported_at', period)})`,
     intake_today: `count(*) FILTER (WHERE ${inPeriod('reported_at', today)})`,
     backlog: `count(*) FILTER (WHERE ${open})`,
     overdue: `count(*) FILTER (WHERE ${open} AND due_at < ${now})`,

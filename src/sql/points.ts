@@ -1,16 +1,36 @@
 import { CATEGORIES } from '../domain/categories';
+import { STATUSES } from '../domain/events';
 import { eventWhere, type EventFilter } from './filter';
-import { sqlString } from './literal';
-import { lastDays } from './period';
+import { sqlNumber, sqlString, sqlTimestamp } from './literal';
+import { inPeriod, type Period } from './period';
+
+function indexCase(column: string, codes: readonly string[]): string {
+  return `CASE ${column} ${codes.map((code, i) => `WHEN ${sqlString(code)} THEN ${sqlNumber(i)}`).join(' ')} ELSE -1 END`;
+}
 
 /**
- * Event points for the map: coordinates, a category index into CATEGORIES (small
- * integers turn into a colour lookup on the GPU side) and severity. Columnar by design.
+ * Event points for the map, columnar: coordinates, small integer codes for category and
+ * status (turned into colours on our side), severity, hours since the period start (for
+ * GPU time filtering) and the row id (to fetch an event's detail when it is clicked).
  */
-export function eventPoints(asOf: string, days: number, filter: EventFilter = {}): string {
-  const period = lastDays(asOf, days);
-  const categoryIndex = `CASE category ${CATEGORIES.map((c, i) => `WHEN ${sqlString(c.code)} THEN ${i}`).join(' ')} ELSE -1 END`;
-  return `SELECT lon::FLOAT AS lon, lat::FLOAT AS lat, (${categoryIndex})::TINYINT AS category_index, severity::TINYINT AS severity
+export function eventPoints(period: Period, filter: EventFilter = {}): string {
+  return `SELECT lon::FLOAT AS lon, lat::FLOAT AS lat,
+  (${indexCase('category', CATEGORIES.map((c) => c.code))})::TINYINT AS category_index,
+  (${indexCase('status', STATUSES)})::TINYINT AS status_index,
+  severity::TINYINT AS severity,
+  (epoch(reported_at - ${sqlTimestamp(period.start)}) / 3600.0)::FLOAT AS t_hours,
+  rowid::INTEGER AS rid
 FROM events
-WHERE reported_at >= TIMESTAMP ${sqlString(period.start)} AND reported_at < TIMESTAMP ${sqlString(period.end)} AND ${eventWhere(filter)}`;
+WHERE ${inPeriod('reported_at', period)} AND ${eventWhere(filter)}`;
+}
+
+/** The event id of a row that eventPoints returned (what a click on a point gives). */
+export function eventIdByRow(rowId: number): string {
+  if (!Number.isInteger(rowId) || rowId < 0) throw new Error(`Invalid event row id ${rowId}: must be a non-negative integer`);
+  return `SELECT event_id FROM events WHERE rowid = ${sqlNumber(rowId)}`;
+}
+
+/** One event, every column, by its id. */
+export function eventById(eventId: string): string {
+  return `SELECT * FROM events WHERE event_id = ${sqlString(eventId)} LIMIT 1`;
 }

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { detectLanguage, MESSAGES, type Language } from '../i18n';
 import { bootDataset, type BootStage } from './boot';
 import { maybeInstallBenchHook } from './bench-hook';
+import { Dashboard } from './Dashboard';
 import { DatasetContext, type Dataset } from './DatasetContext';
 import { ErrorCard } from './ErrorCard';
-import { KpiStrip } from './KpiStrip';
 import { LanguageContext } from './LanguageContext';
-import { MapView } from './MapView';
+import { UNITS_DIRECTORY_SQL, UnitsDirectory } from './units-directory';
+import { CITY_CODE } from './url-state';
+import { ViewStore } from './view-store';
 
 const DEMO_BASE_URL = '/demo';
 
@@ -16,17 +18,25 @@ function initialLanguage(): Language {
   return detectLanguage(navigator.languages);
 }
 
-/** The first screen: header, KPI strip and the one map over the loaded dataset. */
+interface Loaded { dataset: Dataset; units: UnitsDirectory; store: ViewStore }
+
+/** The app shell: boots DuckDB and the dataset, then shows the one-map dashboard. */
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [stage, setStage] = useState<BootStage>('engine');
   const [error, setError] = useState<Error | null>(null);
   const t = MESSAGES[language];
 
   const boot = useCallback(() => {
     setError(null);
-    bootDataset(DEMO_BASE_URL, setStage).then((loaded) => { maybeInstallBenchHook(loaded); setDataset(loaded); }, (e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
+    bootDataset(DEMO_BASE_URL, setStage)
+      .then(async (dataset) => {
+        const units = UnitsDirectory.fromTable(await dataset.db.query(UNITS_DIRECTORY_SQL));
+        maybeInstallBenchHook(dataset);
+        setLoaded({ dataset, units, store: new ViewStore(units.root.code ?? CITY_CODE) });
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
   }, []);
   useEffect(boot, [boot]);
   useEffect(() => { document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en'; }, [language]);
@@ -34,17 +44,22 @@ export function App() {
   const switchLanguage = () => {
     const next = language === 'zh' ? 'en' : 'zh';
     setLanguage(next);
-    const url = new URL(window.location.href);
-    url.searchParams.set('lang', next);
-    window.history.replaceState(null, '', url);
+    if (loaded) loaded.store.update({ lang: next });
+    else {
+      const url = new URL(window.location.href);
+      url.searchParams.set('lang', next);
+      window.history.replaceState(null, '', url);
+    }
   };
+  const dataset = loaded?.dataset ?? null;
+  const title = useMemo(() => (loaded ? `${loaded.units.root.name}${t.appTitleSuffix}` : t.appTitle), [loaded, t]);
 
   return (
     <LanguageContext.Provider value={language}>
       <div className="app">
         <header className="app-header">
           <div>
-            <h1>{t.appTitle}</h1>
+            <h1>{title}</h1>
             <div className="subtitle">{t.appSubtitle}</div>
           </div>
           <div className="header-right">
@@ -54,13 +69,12 @@ export function App() {
         </header>
         {error ? (
           <main className="app-main"><ErrorCard title={t.errorTitle} message={error.message} onRetry={boot} retryLabel={t.retry} /></main>
-        ) : !dataset ? (
+        ) : !loaded ? (
           <main className="app-main loading" data-testid="loading">{stage === 'engine' ? t.loadingEngine : t.loadingData}</main>
         ) : (
-          <DatasetContext.Provider value={dataset}>
+          <DatasetContext.Provider value={loaded.dataset}>
             <main className="app-main">
-              <KpiStrip />
-              <MapView />
+              <Dashboard store={loaded.store} units={loaded.units} />
             </main>
           </DatasetContext.Provider>
         )}

@@ -1,6 +1,8 @@
 import { KPI_DEFINITIONS, type MeasureDefinition } from '../domain/measures';
 import { firstRow, type Scalar } from '../engine/columns';
+import type { EventFilter } from '../sql/filter';
 import { kpiStrip } from '../sql/kpis';
+import type { Period } from '../sql/period';
 import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
@@ -14,19 +16,18 @@ function formatValue(definition: MeasureDefinition, value: Scalar, locale: strin
   return value.toLocaleString(locale);
 }
 
-/** The city's headline numbers; each tile states its definition on hover and focus. */
-export function KpiStrip() {
+/** The headline numbers of the current unit and filters; each tile states its definition on hover and focus. */
+export function KpiStrip({ filter, period }: { filter: EventFilter; period: Period }) {
   const { asOf } = useDataset();
   const { language, t } = useMessages();
-  const sql = kpiStrip(asOf);
-  const result = useQuery(sql, firstRow);
+  const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
   const locale = language === 'zh' ? 'zh-CN' : 'en-US';
   if (result.data) markOnce(MARKS.kpisReady);
-  if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} />;
+  if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
   return (
-    <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading}>
+    <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading} aria-label={t.kpis}>
       {KPI_DEFINITIONS.map((definition) => {
-        const value = result.data?.[definition.id] ?? null;
+        const value = result.loading ? null : (result.data?.[definition.id] ?? null);
         const text = definition[language];
         return (
           <div

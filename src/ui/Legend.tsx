@@ -1,18 +1,55 @@
 import { CATEGORIES } from '../domain/categories';
-import { CATEGORY_COLORS_HEX } from '../map/palette';
+import { STATUSES } from '../domain/events';
+import type { UnitMeasure } from '../domain/unit-measures';
+import type { Choropleth } from '../map/choropleth';
+import { CATEGORY_COLORS_HEX, NO_DATA_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX } from '../map/palette';
 import { useMessages } from './LanguageContext';
+import { formatMeasure } from './measure-format';
+import type { ColorBy } from './url-state';
 
-/** What the point colours mean. */
-export function Legend() {
+interface LegendProps {
+  eventLayer: 'points' | 'heatmap' | 'hexagon' | null;
+  colorBy: ColorBy;
+  choropleth: { map: Choropleth; measure: UnitMeasure; minVolume: number } | null;
+  autoAggregated: boolean;
+}
+
+/** What colour and size mean on the map right now, with the measure's definition. */
+export function Legend({ eventLayer, colorBy, choropleth, autoAggregated }: LegendProps) {
   const { language, t } = useMessages();
+  const items: { color: string; label: string }[] = colorBy === 'category'
+    ? CATEGORIES.map((c, i) => ({ color: CATEGORY_COLORS_HEX[i]!, label: c[language] }))
+    : colorBy === 'status' ? STATUSES.map((s) => ({ color: STATUS_COLORS_HEX[s] ?? '#888', label: t[`status_${s}`] }))
+    : SEVERITY_COLORS_HEX.map((color, i) => ({ color, label: t[`severity_${(i + 1) as 1 | 2 | 3 | 4}`] }));
   return (
     <div className="legend" data-testid="legend">
-      <div className="legend-title">{t.legendCategory}</div>
-      <ul>
-        {CATEGORIES.map((category, i) => (
-          <li key={category.code}><span className="swatch" style={{ background: CATEGORY_COLORS_HEX[i] }} />{category[language]}</li>
-        ))}
-      </ul>
+      {choropleth ? (
+        <div className="legend-block">
+          <div className="legend-title">{choropleth.measure[language].label}</div>
+          <div className="legend-definition">{choropleth.measure[language].definition}</div>
+          <ul className="legend-classes">
+            {choropleth.map.palette.map((color, i) => {
+              const low = i === 0 ? null : choropleth.map.breaks[i - 1]!;
+              const high = choropleth.map.breaks[i] ?? null;
+              const text = low === null ? `≤ ${formatMeasure(choropleth.measure, high, language)}` : high === null ? `> ${formatMeasure(choropleth.measure, low, language)}` : `${formatMeasure(choropleth.measure, low, language)} – ${formatMeasure(choropleth.measure, high, language)}`;
+              return <li key={color}><span className="swatch square" style={{ background: color }} />{text}</li>;
+            })}
+            <li><span className="swatch square" style={{ background: NO_DATA_HEX }} />{t.insufficientData.replace('{n}', String(choropleth.minVolume))}</li>
+          </ul>
+        </div>
+      ) : null}
+      {eventLayer === 'points' ? (
+        <div className="legend-block">
+          <div className="legend-title">{t[`legend_${colorBy}`]}</div>
+          <ul className="legend-items">{items.map((item) => <li key={item.label}><span className="swatch" style={{ background: item.color }} />{item.label}</li>)}</ul>
+          <div className="legend-note">{t.legendSize}</div>
+        </div>
+      ) : eventLayer ? (
+        <div className="legend-block">
+          <div className="legend-title">{eventLayer === 'heatmap' ? t.legendHeatmap : t.legendHexagon}</div>
+          {autoAggregated ? <div className="legend-note" data-testid="auto-aggregate-note">{t.autoAggregated}</div> : null}
+        </div>
+      ) : null}
     </div>
   );
 }

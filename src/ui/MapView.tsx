@@ -3,86 +3,207 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer } from '@deck.gl/core';
-import { rowsOf } from '../engine/columns';
-import { createOfflineStyle } from '../map/basemap-style';
-import { createEventPointsLayer, toEventPointColumns } from '../map/event-points';
-import { createUnitLabelsLayer, type UnitLabel } from '../map/unit-labels';
-import { eventPoints } from '../sql/points';
-import { format } from '../i18n';
-import { useDataset } from './DatasetContext';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { childLevel } from '../domain/units';
+import type { StyleSpecification } from 'maplibre-gl';
+import { basemapAttribution, basemapDatum, externalBasemapUrls, type BasemapConfig } from '../map/basemap-config';
+import { loadBasemapConfig, loadStyle, resolveBoundary } from '../map/basemap-style';
+import { toDisplayDatum, toDisplayPositions } from '../map/datum';
+import { registerPmtilesProtocol } from '../map/pmtiles-protocol';
 import { useMessages } from './LanguageContext';
-import { useQuery } from './useQuery';
-import { Legend } from './Legend';
-import { MARKS, markOnce } from './bench-hook';
+import { BOUNDARY_LEVELS, createBoundaryLayers, drillLayerChanges } from '../map/boundary-layers';
+import { fillColorExpression, type Choropleth } from '../map/choropleth';
+import { createEventLayers, pointColors, pointRadii, type EventPointColumns } from '../map/event-layers';
+import { createUnitLabelsLayer } from '../map/unit-labels';
+import { useDataset } from './DatasetContext';
+import { MARKS, markOnce, registerMapProbe } from './bench-hook';
+import { levelBounds } from './unit-bounds';
+import type { UnitsDirectory } from './units-directory';
+import type { ColorBy, ViewState } from './url-state';
+import type { ViewStore } from './view-store';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-const POINT_DAYS = 30;
-const LABEL_SQL = "SELECT code, name, level, label_lon AS lon, label_lat AS lat FROM units WHERE level IN ('county', 'township') ORDER BY code";
-const BOUNDS_SQL = 'SELECT min(lon) AS west, min(lat) AS south, max(lon) AS east, max(lat) AS north FROM events';
+export interface MapViewProps {
+  view: ViewState;
+  store: ViewStore;
+  units: UnitsDirectory;
+  points: EventPointColumns | null;
+  /** What the incident layer draws: raw points, or an aggregate when points would be too many. */
+  eventLayer: 'points' | 'heatmap' | 'hexagon' | null;
+  choropleth: Choropleth | null;
+  timeWindow: [number, number];
+  onSelectEvent: (rowId: number) => void;
+}
 
-type LevelLabel = UnitLabel & { level: string };
-
-/** The one map: offline basemap with the city's boundaries, event points and unit labels. */
-export function MapView() {
-  const { asOf, baseUrl } = useDataset();
+/** The one map: boundaries of the current unit and its children, choropleths, incident layers, labels. */
+export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent }: MapViewProps) {
+  const { baseUrl } = useDataset();
   const { t } = useMessages();
+  const [basemap, setBasemap] = useState<{ config: BasemapConfig; style: StyleSpecification } | null>(null);
+  const [basemapError, setBasemapError] = useState<string | null>(null);
+  const [idle, setIdle] = useState(false);
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   const overlay = useRef<MapboxOverlay | null>(null);
   const [zoom, setZoom] = useState(8);
   const [mapReady, setMapReady] = useState(false);
-  const points = useQuery(eventPoints(asOf, POINT_DAYS), toEventPointColumns);
-  const labels = useQuery(LABEL_SQL, (table) => rowsOf(table) as unknown as LevelLabel[]);
-  const bounds = useQuery(BOUNDS_SQL, (table) => rowsOf(table)[0] as { west: number; south: number; east: number; north: number } | undefined);
+  const unit = units.get(view.unit) ?? units.root;
+  const children = childLevel(unit.level);
+  // The click handler is registered once; it reads the latest drill state through a ref.
+  const drillRef = useRef({ children, store });
+  drillRef.current = { children, store };
+
+  // The basemap comes from public/onemap.config.json; without one it is the offline style (docs/basemap.md).
+  useEffect(() => {
+    let live = true;
+    const urls = { city: `${baseUrl}/boundaries-city.geojson`, county: `${baseUrl}/boundaries-county.geojson`, township: `${baseUrl}/boundaries-township.geojson` };
+    (async () => {
+      const config = await loadBasemapConfig(`${import.meta.env.BASE_URL}onemap.config.json`, (input, init) => fetch(input, init));
+      if (config.type === 'pmtiles' || config.type === 'style') registerPmtilesProtocol();
+      const style = await loadStyle(config, urls, (input, init) => fetch(input, init));
+      if (live) setBasemap({ config, style });
+    })().catch((error: unknown) => { if (live) setBasemapError(error instanceof Error ? error.message : String(error)); });
+    return () => { live = false; };
+  }, [baseUrl]);
+  const datum = basemap ? basemapDatum(basemap.config) : 'wgs84';
 
   useEffect(() => {
-    if (!container.current || !bounds.data) return;
-    const { west, south, east, north } = bounds.data;
+    if (!container.current || !basemap) return;
+    const { config } = basemap;
+    const initial = store.get().camera;
+    const external = externalBasemapUrls(config, window.location.origin).length > 0;
+    const attribution = [basemapAttribution(config), external ? t.basemapExternal : undefined].filter((text): text is string => Boolean(text));
     const map = new maplibregl.Map({
       container: container.current,
-      style: createOfflineStyle({ city: `${baseUrl}/boundaries-city.geojson`, county: `${baseUrl}/boundaries-county.geojson`, township: `${baseUrl}/boundaries-township.geojson` }),
-      bounds: [west, south, east, north],
-      fitBoundsOptions: { padding: 24 },
-      attributionControl: false,
+      style: basemap.style,
+      center: initial ? [initial[0], initial[1]] : [119.6, 28.2],
+      zoom: initial ? initial[2] : 7.5,
+      attributionControl: attribution.length > 0 ? { compact: false, customAttribution: attribution } : false,
       dragRotate: false,
       pitchWithRotate: false,
     });
     map.touchZoomRotate.disableRotation();
+    map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // Overlaid, not interleaved: interleaved mode threw with maplibre-gl 6 (DESIGN.md §6).
     const deckOverlay = new MapboxOverlay({ interleaved: false, layers: [] });
     map.addControl(deckOverlay);
     overlay.current = deckOverlay;
+    mapRef.current = map;
+    map.on('load', async () => {
+      for (const level of BOUNDARY_LEVELS) {
+        // Shifted into the basemap's datum when it is GCJ-02; the URL itself otherwise.
+        const data = await resolveBoundary(config, `${baseUrl}/boundaries-${level}.geojson`, (input, init) => fetch(input, init));
+        if (mapRef.current !== map) return;
+        if (!map.getSource(level)) map.addSource(level, { type: 'geojson', data });
+      }
+      for (const layer of createBoundaryLayers()) map.addLayer(layer);
+      setZoom(map.getZoom());
+      setMapReady(true);
+      // "Drawn" means every boundary source is parsed and rendered, not just the style loaded.
+      map.once('idle', () => setIdle(true));
+    });
     map.on('zoomend', () => setZoom(map.getZoom()));
-    map.on('load', () => { setZoom(map.getZoom()); setMapReady(true); });
-    return () => { overlay.current = null; setMapReady(false); map.remove(); };
-  }, [baseUrl, bounds.data]);
+    map.on('moveend', () => {
+      const center = map.getCenter();
+      store.update({ camera: [center.lng, center.lat, map.getZoom()] });
+    });
+    map.on('click', (event) => {
+      // An event point under the cursor wins over the unit below it.
+      const picked = deckOverlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+      if (picked) return;
+      const { children: level, store: viewStore } = drillRef.current;
+      if (!level) return;
+      const feature = map.queryRenderedFeatures(event.point, { layers: [`drill-${level}-fill`] })[0];
+      const code = feature?.properties?.code;
+      if (typeof code === 'string') viewStore.update({ unit: code, camera: undefined }, 'push');
+    });
+    registerMapProbe((lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; });
+    if (new URLSearchParams(window.location.search).has('bench')) (window as unknown as { __ONEMAP_MAP__: unknown }).__ONEMAP_MAP__ = map;
+    return () => { overlay.current = null; mapRef.current = null; setMapReady(false); setIdle(false); registerMapProbe(null); map.remove(); };
+    // The camera and texts are read once at creation; the map is not rebuilt when they change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [baseUrl, store, basemap]);
+
+  // Show the current unit's children (coloured when a choropleth is on) and its outline.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady) return;
+    const fill = choropleth ? fillColorExpression(choropleth.colors, '#ffffff') : '#ffffff';
+    for (const change of drillLayerChanges(unit, children, fill, choropleth ? 0.78 : 0.01)) {
+      map.setLayoutProperty(change.id, 'visibility', change.visible ? 'visible' : 'none');
+      if (change.filter) map.setFilter(change.id, change.filter as maplibregl.FilterSpecification);
+      for (const [name, value] of Object.entries(change.paint ?? {})) map.setPaintProperty(change.id, name as 'fill-color', value as maplibregl.DataDrivenPropertyValueSpecification<string>);
+    }
+  }, [mapReady, unit, children, choropleth]);
+
+  // Drilling fits the map to the unit; a camera from a shared link wins on the first load.
+  const fittedUnit = useRef<string | null>(null);
+  const linkCamera = useRef(store.get().camera);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || fittedUnit.current === unit.code) return;
+    const first = fittedUnit.current === null;
+    fittedUnit.current = unit.code;
+    if (first && linkCamera.current) return;
+    let current = true;
+    const level = unit.level === 'city' ? 'city' : unit.level;
+    levelBounds(baseUrl, level).then((bounds) => {
+      const box = bounds.get(unit.code);
+      if (current && box) map.fitBounds([...toDisplayDatum(box[0], box[1], datum), ...toDisplayDatum(box[2], box[3], datum)] as [number, number, number, number], { padding: 32, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
+    }, () => undefined);
+    return () => { current = false; };
+  }, [mapReady, unit, baseUrl, store, datum]);
+
+  const colors = useMemo(() => (points ? pointColors(points, view.colorBy as ColorBy) : null), [points, view.colorBy]);
+  const radii = useMemo(() => (points ? pointRadii(points) : null), [points]);
+  const labels = useMemo(() => {
+    const list = children ? units.childrenOf(unit.code) : [unit];
+    return list.map((u) => {
+      const [lon, lat] = toDisplayDatum(u.label_lon, u.label_lat, datum);
+      return { code: u.code, name: u.name, lon, lat };
+    });
+  }, [units, unit, children, datum]);
+  // Events are WGS84; over a GCJ-02 basemap a shifted copy is drawn (row order, and so picking, unchanged).
+  const shown = useMemo(() => (points && datum === 'gcj02' ? { ...points, positions: toDisplayPositions(points.positions, datum) } : points), [points, datum]);
 
   const layers = useMemo(() => {
     const result: Layer[] = [];
-    if (points.data) result.push(createEventPointsLayer(points.data, { visible: true, radiusScale: zoom < 9 ? 1 : 2 }));
-    if (labels.data) {
-      result.push(createUnitLabelsLayer('township-labels', labels.data.filter((l) => l.level === 'township'), { visible: zoom >= 9.5, size: 13, color: [60, 70, 80, 255] }));
-      result.push(createUnitLabelsLayer('county-labels', labels.data.filter((l) => l.level === 'county'), { visible: zoom < 10.5, size: 18, color: [20, 40, 60, 255] }));
+    if (shown && colors && radii && eventLayer) {
+      result.push(...createEventLayers(shown, { kind: eventLayer, colors, radii, timeWindow, radiusScale: zoom < 9 ? 1 : zoom < 12 ? 2 : 3, hexagonRadiusMeters: Math.max(100, 2000 / 2 ** Math.max(0, zoom - 8)) }));
     }
+    const labelSize = children === 'grid' || children === 'community' ? 12 : children === 'township' ? 14 : 18;
+    result.push(createUnitLabelsLayer('unit-labels', labels, { visible: labels.length <= 400, size: labelSize, color: [20, 40, 60, 255] }));
     return result;
-  }, [points.data, labels.data, zoom]);
+  }, [shown, colors, radii, eventLayer, timeWindow, zoom, labels, children]);
 
-  const ready = mapReady && points.data !== null && labels.data !== null;
+  const ready = mapReady && idle && points !== null;
   useEffect(() => {
     const deckOverlay = overlay.current;
     if (!deckOverlay) return;
-    // The map counts as drawn after the first deck.gl frame that holds the event points.
-    deckOverlay.setProps({ layers, onAfterRender: ready ? () => markOnce(MARKS.mapReady) : () => undefined });
-  }, [layers, mapReady, ready]);
+    deckOverlay.setProps({
+      layers,
+      // The map counts as drawn after the first deck.gl frame that holds the events.
+      onAfterRender: ready ? () => markOnce(MARKS.mapReady) : () => undefined,
+      onClick: (info: PickingInfo) => {
+        if (info.layer?.id === 'events-points' && info.index >= 0 && points) onSelectEvent(points.rowIds[info.index]!);
+      },
+    });
+  }, [layers, mapReady, ready, points, onSelectEvent]);
 
+  if (basemapError) return <div className="map map-error" role="alert" data-testid="error-card">{basemapError}</div>;
   return (
-    <div className="map-wrap">
-      <div ref={container} className="map" data-testid="map" data-ready={ready ? 'true' : 'false'} data-point-count={points.data?.length ?? ''} />
-      <Legend />
-      <div className="map-status">{points.data ? format(t.eventsShown, { days: POINT_DAYS, count: points.data.length.toLocaleString() }) : t.loading}</div>
-      <div className="map-attribution">{t.attribution}</div>
-    </div>
+    <div
+      ref={container}
+      className="map"
+      data-testid="map"
+      data-ready={ready ? 'true' : 'false'}
+      data-unit={unit.code}
+      data-layer={eventLayer ?? view.layer}
+      data-point-count={points?.length ?? ''}
+      role="application"
+      aria-label={unit.name}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { firstRow, rowsOf } from '../engine/columns';
-import { toEventPointColumns } from '../map/event-points';
+import { toEventPointColumns } from '../map/event-layers';
 import type { Dataset } from './DatasetContext';
 
 /** Names of the performance marks the app leaves for the benchmark and for profiling. */
@@ -14,6 +14,15 @@ export interface BenchHook {
   run(sql: string): Promise<{ ms: number; rows: Record<string, unknown>[] | null; numRows: number }>;
   buildPoints(sql: string): Promise<{ queryMs: number; buildMs: number; length: number }>;
   memory(): Promise<{ jsHeapBytes: number | null; duckdbBytes: number }>;
+  /** Screen position (CSS pixels in the map container) of a lon/lat, for tests that click the map. */
+  project(lon: number, lat: number): [number, number] | null;
+}
+
+let mapProbe: ((lon: number, lat: number) => [number, number]) | null = null;
+
+/** The map registers how to project lon/lat to its pixels (null when it goes away). */
+export function registerMapProbe(probe: ((lon: number, lat: number) => [number, number]) | null): void {
+  mapProbe = probe;
 }
 
 declare global { interface Window { __ONEMAP_BENCH__?: BenchHook } }
@@ -40,6 +49,7 @@ export function maybeInstallBenchHook(dataset: Dataset): void {
       const columns = toEventPointColumns(table);
       return { queryMs: built - start, buildMs: performance.now() - built, length: columns.length };
     },
+    project: (lon, lat) => (mapProbe ? mapProbe(lon, lat) : null),
     async memory() {
       const duckdb = firstRow(await db.query('SELECT sum(memory_usage_bytes)::DOUBLE AS bytes FROM duckdb_memory()'));
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;

@@ -1,0 +1,117 @@
+import type { Table } from 'apache-arrow';
+import type { Layer } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { STATUSES } from '../domain/events';
+import { numericColumn } from '../engine/columns';
+import { CATEGORY_COLORS, hexToRgba, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX, UNKNOWN_COLOR, type Rgba } from './palette';
+
+/** Event points as typed arrays: what the GPU needs and what a click needs to look up. */
+export interface EventPointColumns {
+  length: number;
+  /** Interleaved lon, lat. */
+  positions: Float32Array;
+  categoryIndex: Int8Array;
+  statusIndex: Int8Array;
+  severity: Int8Array;
+  /** Hours since the period start: the value the GPU filters on during playback. */
+  tHours: Float32Array;
+  rowIds: Int32Array;
+}
+
+function copyInt8(table: Table, name: string): Int8Array {
+  return Int8Array.from(numericColumn(table, name));
+}
+
+/** From the result of `eventPoints` to typed arrays (one pass, no per-row objects). */
+export function toEventPointColumns(table: Table): EventPointColumns {
+  const lon = numericColumn(table, 'lon');
+  const lat = numericColumn(table, 'lat');
+  const length = table.numRows;
+  const positions = new Float32Array(length * 2);
+  for (let i = 0; i < length; i++) {
+    positions[2 * i] = lon[i]!;
+    positions[2 * i + 1] = lat[i]!;
+  }
+  return {
+    length, positions,
+    categoryIndex: copyInt8(table, 'category_index'),
+    statusIndex: copyInt8(table, 'status_index'),
+    severity: copyInt8(table, 'severity'),
+    tHours: Float32Array.from(numericColumn(table, 't_hours')),
+    rowIds: Int32Array.from(numericColumn(table, 'rid')),
+  };
+}
+
+export type PointColorBy = 'category' | 'status' | 'severity';
+
+const STATUS_COLORS: Rgba[] = STATUSES.map((s) => hexToRgba(STATUS_COLORS_HEX[s] ?? '#808080', 210));
+const SEVERITY_COLORS: Rgba[] = SEVERITY_COLORS_HEX.map((h) => hexToRgba(h, 220));
+
+/** RGBA per point for the chosen colouring; rebuilt only when the colouring or the data changes. */
+export function pointColors(columns: EventPointColumns, colorBy: PointColorBy): Uint8Array {
+  const colors = new Uint8Array(columns.length * 4);
+  for (let i = 0; i < columns.length; i++) {
+    const color = colorBy === 'category' ? CATEGORY_COLORS[columns.categoryIndex[i]!]
+      : colorBy === 'status' ? STATUS_COLORS[columns.statusIndex[i]!]
+      : SEVERITY_COLORS[columns.severity[i]! - 1];
+    colors.set(color ?? UNKNOWN_COLOR, 4 * i);
+  }
+  return colors;
+}
+
+/** Radius per point: serious matters draw larger so that they stand out of the crowd. */
+export function pointRadii(columns: EventPointColumns): Float32Array {
+  const radii = new Float32Array(columns.length);
+  for (let i = 0; i < columns.length; i++) radii[i] = 1 + (columns.severity[i]! - 1) * 0.8;
+  return radii;
+}
+
+export interface EventLayerOptions {
+  kind: 'points' | 'heatmap' | 'hexagon';
+  colors: Uint8Array;
+  radii: Float32Array;
+  /** Hours since the period start shown, inclusive; playback moves this window on the GPU. */
+  timeWindow: [number, number];
+  radiusScale: number;
+  hexagonRadiusMeters: number;
+}
+
+const timeFilter = new DataFilterExtension({ filterSize: 1 });
+
+/**
+ * The incident layers from the same binary columns. The data objects stay the same
+ * between renders, so changing the time window only updates a uniform (no rebuild).
+ */
+export function createEventLayers(columns: EventPointColumns, options: EventLayerOptions): Layer[] {
+  const positions = { value: columns.positions, size: 2 };
+  const filterValues = { value: columns.tHours, size: 1 };
+  const common = { extensions: [timeFilter], filterRange: options.timeWindow, getFilterValue: () => 0 };
+  return [
+    new ScatterplotLayer({
+      id: 'events-points',
+      data: { length: columns.length, attributes: { getPosition: positions, getFillColor: { value: options.colors, size: 4, normalized: true }, getRadius: { value: options.radii, size: 1 }, getFilterValue: filterValues } },
+      visible: options.kind === 'points',
+      radiusUnits: 'pixels', radiusScale: options.radiusScale, radiusMinPixels: 1, radiusMaxPixels: 10,
+      stroked: false, filled: true, pickable: options.kind === 'points',
+      ...common,
+    }),
+    new HeatmapLayer({
+      id: 'events-heatmap',
+      data: { length: columns.length, attributes: { getPosition: positions, getFilterValue: filterValues } },
+      visible: options.kind === 'heatmap',
+      radiusPixels: 25, intensity: 1, threshold: 0.03,
+      ...common,
+    }),
+    new HexagonLayer({
+      id: 'events-hexagon',
+      data: { length: columns.length, attributes: { getPosition: positions, getFilterValue: filterValues } },
+      visible: options.kind === 'hexagon',
+      radius: options.hexagonRadiusMeters, coverage: 0.9, extruded: false, gpuAggregation: true, opacity: 0.75,
+      colorRange: [[255, 255, 204], [199, 233, 180], [127, 205, 187], [65, 182, 196], [44, 127, 184], [37, 52, 148]],
+      pickable: options.kind === 'hexagon',
+      ...common,
+    }),
+  ];
+}

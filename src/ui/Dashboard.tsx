@@ -1,0 +1,121 @@
+import { useCallback, useMemo, useState } from 'react';
+import { childLevel } from '../domain/units';
+import { UNIT_MEASURE_GROUPS, UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import { rowsOf } from '../engine/columns';
+import { createChoropleth } from '../map/choropleth';
+import { toEventPointColumns } from '../map/event-layers';
+import { SEQUENTIAL_BLUE, SEQUENTIAL_RED } from '../map/palette';
+import { periodHours, presetPeriod } from '../sql/period';
+import { eventIdByRow, eventPoints } from '../sql/points';
+import { unitMeasures } from '../sql/unit-measures';
+import { format } from '../i18n';
+import { Breadcrumb } from './Breadcrumb';
+import { useDataset } from './DatasetContext';
+import { ErrorCard } from './ErrorCard';
+import { EventDetail } from './EventDetail';
+import { FilterBar } from './FilterBar';
+import { KpiStrip } from './KpiStrip';
+import { useMessages } from './LanguageContext';
+import { Legend } from './Legend';
+import { MapView } from './MapView';
+import { Playback } from './Playback';
+import { RankingList } from './RankingList';
+import type { UnitsDirectory } from './units-directory';
+import { filterOf } from './url-state';
+import { useQuery } from './useQuery';
+import { useViewState, type ViewStore } from './view-store';
+
+/** Above this many points in view, raw points are neither legible nor fast in software WebGL. */
+export const POINT_LIMIT = 150_000;
+/** A unit with fewer events behind a rate or duration is drawn as "too little data". */
+export const MIN_MAP_VOLUME = 5;
+
+const DEFAULT_MEASURE = { coverage: 'intake_per_10k', response: 'response_median_h' } as const;
+
+/** The one-map page: filters, KPIs, the map with its legend and playback, and the side panel. */
+export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDirectory }) {
+  const { asOf, db } = useDataset();
+  const { language, t } = useMessages();
+  const view = useViewState(store);
+  const [timeWindow, setTimeWindow] = useState<[number, number] | null>(null);
+  const [forcePoints, setForcePoints] = useState(false);
+
+  const unit = units.get(view.unit) ?? units.root;
+  const children = childLevel(unit.level);
+  const period = useMemo(() => {
+    try { return presetPeriod(view.range, asOf, view.from, view.to); } catch { return presetPeriod('30d', asOf); }
+  }, [view.range, view.from, view.to, asOf]);
+  const filter = useMemo(() => filterOf({ ...view, unit: unit.code }), [view, unit.code]);
+
+  const choroplethGroup = view.layer === 'coverage' || view.layer === 'response' ? view.layer : null;
+  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? UNIT_MEASURES.find((m) => m.id === (choroplethGroup ? DEFAULT_MEASURE[choroplethGroup] : 'intake_per_10k'))!;
+  const measuresSql = children ? unitMeasures({ level: children, parentCode: unit.code, period, asOf, filter: { ...filter, unitCode: undefined } }) : null;
+  const measures = useQuery(measuresSql, rowsOf);
+  const points = useQuery(eventPoints(period, filter), toEventPointColumns);
+
+  const tooMany = (points.data?.length ?? 0) > POINT_LIMIT;
+  const autoAggregated = view.layer === 'points' && tooMany && !forcePoints;
+  const eventLayer = choroplethGroup ? null : autoAggregated ? 'hexagon' : (view.layer as 'points' | 'heatmap' | 'hexagon');
+
+  const choropleth = useMemo(() => {
+    if (!choroplethGroup || !measures.data) return null;
+    const volume = measure.columns.volume;
+    const rows = measures.data.map((row) => ({
+      code: String(row.code),
+      value: typeof row[measure.columns.value] === 'number' ? (row[measure.columns.value] as number) : null,
+      insufficient: volume !== null && Number(row[volume] ?? 0) < MIN_MAP_VOLUME,
+    }));
+    const palette = choroplethGroup === 'response' || measure.better === 'lower' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE;
+    return { map: createChoropleth(rows, palette, 'quantile'), measure, minVolume: MIN_MAP_VOLUME };
+  }, [choroplethGroup, measures.data, measure]);
+
+  const selectEvent = useCallback((rowId: number) => {
+    db.query(eventIdByRow(rowId)).then((table) => {
+      const id = table.getChild('event_id')?.get(0);
+      if (typeof id === 'string') store.update({ event: id });
+    }, () => undefined);
+  }, [db, store]);
+  const onWindow = useCallback((window: [number, number] | null) => setTimeWindow(window), []);
+  const startLabel = useCallback((hours: number) => new Date(Date.parse(`${period.start.replace(' ', 'T')}Z`) + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' '), [period.start]);
+  const groupMeasures = UNIT_MEASURES.filter((m) => (choroplethGroup ? UNIT_MEASURE_GROUPS[choroplethGroup].includes(m.id) : m.rankBy !== null));
+
+  return (
+    <>
+      <FilterBar view={view} store={store} asOf={asOf} />
+      <KpiStrip filter={filter} period={period} />
+      <div className="workspace">
+        <div className="map-wrap">
+          <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? [-1, 1e9]} onSelectEvent={selectEvent} />
+          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} />
+          <div className="map-status" data-testid="map-status">
+            {points.error ? t.errorTitle : points.data ? format(t.eventsShown, { count: points.data.length.toLocaleString() }) : t.loading}
+            {autoAggregated ? <button type="button" onClick={() => setForcePoints(true)}>{t.showPointsAnyway}</button> : null}
+            {eventLayer === 'points' ? (
+              <select aria-label={t.colorBy} value={view.colorBy} onChange={(e) => store.update({ colorBy: e.target.value as typeof view.colorBy })} data-testid="color-by">
+                <option value="category">{t.legend_category}</option>
+                <option value="status">{t.legend_status}</option>
+                <option value="severity">{t.legend_severity}</option>
+              </select>
+            ) : null}
+          </div>
+          {eventLayer ? <Playback totalHours={periodHours(period)} startLabel={startLabel} onWindow={onWindow} /> : null}
+          <div className="map-attribution">{t.attribution}</div>
+        </div>
+        <aside className="side-panel" aria-label={t.sidePanel}>
+          <Breadcrumb unitCode={unit.code} units={units} store={store} />
+          {view.event ? <EventDetail eventId={view.event} onClose={() => store.update({ event: undefined })} /> : null}
+          <label className="measure-select">
+            {t.measure}
+            <select value={measure.id} data-testid="measure-select" onChange={(e) => store.update({ measure: e.target.value })}>
+              {groupMeasures.map((m) => <option key={m.id} value={m.id}>{m[language].label}</option>)}
+            </select>
+          </label>
+          {measures.error ? <ErrorCard title={t.errorTitle} message={measures.error.message} onRetry={measures.retry} retryLabel={t.retry} />
+            : children === null ? <p className="hint">{t.leafUnit}</p>
+            : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} />
+            : <p>{t.loading}</p>}
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { categoryByCode } from '../domain/categories';
+import { CHANNEL_NAMES, STATUSES, type Channel, type EventStatus } from '../domain/events';
+import { maskPersonalData } from '../domain/mask';
+import { firstRow, type Scalar } from '../engine/columns';
+import { eventById } from '../sql/points';
+import { useMessages } from './LanguageContext';
+import { useQuery } from './useQuery';
+
+const STAGES = ['reported_at', 'dispatched_at', 'accepted_at', 'resolved_at', 'closed_at'] as const;
+
+function timeText(value: Scalar): string {
+  return typeof value === 'number' ? new Date(value).toISOString().slice(0, 16).replace('T', ' ') : '—';
+}
+
+function hoursBetween(from: Scalar, to: Scalar): string {
+  return typeof from === 'number' && typeof to === 'number' ? `${((to - from) / 3_600_000).toFixed(1)} h` : '';
+}
+
+/**
+ * One event's detail: the lifecycle with each stage's time and the duration since the
+ * previous one. Citizens' text is rendered as React text (never HTML) and masked.
+ */
+export function EventDetail({ eventId, onClose }: { eventId: string; onClose: () => void }) {
+  const { language, t } = useMessages();
+  const result = useQuery(eventById(eventId), (table) => (table.numRows > 0 ? firstRow(table) : null));
+  const event = result.data;
+  if (result.error) return <div className="event-detail" role="alert">{result.error.message}</div>;
+  if (result.loading) return <div className="event-detail">{t.loading}</div>;
+  if (!event) return <div className="event-detail" role="alert">{t.eventNotFound.replace('{id}', eventId)}</div>;
+  const category = (() => { try { return categoryByCode(String(event.category))[language]; } catch { return String(event.category); } })();
+  const channel = CHANNEL_NAMES[event.channel as Channel]?.[language] ?? String(event.channel);
+  let previous: Scalar = null;
+  return (
+    <section className="event-detail" data-testid="event-detail" aria-label={t.eventDetail}>
+      <header>
+        <strong>{String(event.event_id)}</strong>
+        <button type="button" onClick={onClose} aria-label={t.close}>×</button>
+      </header>
+      <dl>
+        <dt>{t.category}</dt><dd>{category} · {String(event.subcategory)}</dd>
+        <dt>{t.severity}</dt><dd>{String(event.severity)}</dd>
+        <dt>{t.channel}</dt><dd>{channel}</dd>
+        <dt>{t.department}</dt><dd>{String(event.department ?? '—')}</dd>
+        <dt>{t.status}</dt><dd>{STATUSES.includes(event.status as EventStatus) ? t[`status_${event.status as EventStatus}`] : String(event.status)}{event.closed_level ? ` · ${t.closedAt} ${String(event.closed_level)}` : ''}</dd>
+        <dt>{t.due}</dt><dd>{timeText(event.due_at ?? null)}</dd>
+        <dt>{t.satisfaction}</dt><dd>{String(event.satisfaction ?? t.notRated)}</dd>
+        <dt>{t.address}</dt><dd data-testid="event-address">{maskPersonalData(String(event.address ?? ''))}</dd>
+        <dt>{t.description}</dt><dd data-testid="event-description">{maskPersonalData(String(event.description ?? ''))}</dd>
+      </dl>
+      <ol className="timeline">
+        {STAGES.map((stage) => {
+          const value = event[stage] ?? null;
+          const step = <li key={stage} className={value === null ? 'pending' : ''}><span>{t[stage]}</span> <time>{timeText(value)}</time> <em>{previous !== null ? hoursBetween(previous, value) : ''}</em></li>;
+          if (value !== null) previous = value;
+          return step;
+        })}
+      </ol>
+    </section>
+  );
+}

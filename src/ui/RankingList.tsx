@@ -1,0 +1,47 @@
+import { MIN_RANKING_VOLUME, rankUnits, wilsonInterval } from '../domain/ranking';
+import { UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import type { Scalar } from '../engine/columns';
+import { useMessages } from './LanguageContext';
+import { formatMeasure } from './measure-format';
+import type { ViewStore } from './view-store';
+
+type Row = Record<string, Scalar>;
+
+/**
+ * The current unit's children ranked fairly (晾晒): by the per-capita form of size-dependent
+ * measures, not below a minimum volume, with a Wilson interval beside each rate. Each row
+ * drills into its unit.
+ */
+export function RankingList({ rows, measure, store }: { rows: Row[]; measure: UnitMeasure; store: ViewStore }) {
+  const { language, t } = useMessages();
+  const ranked = UNIT_MEASURES.find((m) => m.id === measure.rankBy) ?? measure;
+  const entries = rankUnits(rows, ranked.columns, ranked.better);
+  const reason = (r: string | null) => (r === 'below_min_volume' ? t.belowMinVolume.replace('{n}', String(MIN_RANKING_VOLUME)) : r === 'no_value' ? t.noValue : '');
+  return (
+    <section className="ranking" aria-label={t.ranking} data-testid="ranking">
+      <div className="ranking-head" title={ranked[language].definition}>
+        {t.rankedBy} <strong>{ranked[language].label}</strong>
+        {ranked.id !== measure.id ? <span className="hint"> ({t.perCapitaHint})</span> : null}
+      </div>
+      <ol>
+        {entries.map((entry) => {
+          const code = String(entry.row.code);
+          const numerator = ranked.columns.numerator ? Number(entry.row[ranked.columns.numerator] ?? 0) : null;
+          const denominator = ranked.columns.denominator ? Number(entry.row[ranked.columns.denominator] ?? 0) : null;
+          const interval = numerator !== null && denominator !== null && denominator > 0 ? wilsonInterval(numerator, denominator) : null;
+          return (
+            <li key={code}>
+              <button type="button" data-testid={`rank-${code}`} onClick={() => store.update({ unit: code, camera: undefined }, 'push')}>
+                <span className="rank">{entry.rank ?? '–'}</span>
+                <span className="rank-name">{String(entry.row.name)}</span>
+                <span className="rank-value">{formatMeasure(ranked, entry.value, language)}</span>
+                {interval ? <span className="rank-interval" title={t.wilsonHint}>[{formatMeasure(ranked, interval[0], language)}, {formatMeasure(ranked, interval[1], language)}]</span> : null}
+                {entry.unrankedReason ? <span className="rank-reason">{reason(entry.unrankedReason)}</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
