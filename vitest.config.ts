@@ -6,7 +6,7 @@ export default defineConfig({
     environment: 'node',
     // Browser tests each start Chromium; on 2 cores running files one at a time is faster and steadier.
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 240_000,
     hookTimeout: 180_000,
   },
 });

@@ -47,14 +47,14 @@ const VALID_ZH = '（无效/重复件不计）';
 const VALID_EN = ' (invalid or duplicate reports excluded)';
 
 function duration(
-  id: UnitMeasureId, stat: 'median' | 'p90', column: string,
+  id: UnitMeasureId, stat: 'median' | 'p90', column: string, volume: string,
   zh: { name: string; span: string; need: string }, en: { name: string; span: string; need: string },
 ): UnitMeasure {
   const zhStat = stat === 'median' ? '中位数' : 'P90（90%分位数）';
   const enStat = stat === 'median' ? 'Median' : '90th percentile (P90)';
   return {
     id, unit: 'hours', better: 'lower', sizeDependent: false, rankBy: id,
-    columns: { value: `${column}_${stat === 'median' ? 'median' : 'p90'}_h`, volume: `${column}_n` },
+    columns: { value: `${column}_${stat === 'median' ? 'median' : 'p90'}_h`, volume },
     zh: {
       label: `${zh.name}${stat === 'median' ? '中位数' : 'P90'}`,
       definition: `本期上报、且截至数据时点${zh.need}的有效事件，${zh.span}时长的${zhStat}，单位小时${VALID_ZH}；无此类事件时为空。`,
@@ -121,12 +121,12 @@ export const UNIT_MEASURES: readonly UnitMeasure[] = [
     zh: { label: '在办', definition: '截至数据时点已上报、尚未办结的事件数。' },
     en: { label: 'Backlog', definition: 'Events reported by the data time and not closed at it.' },
   },
-  duration('response_median_h', 'median', 'response', { name: '响应时长', span: '从上报到受理（accepted_at − reported_at）', need: '已受理' }, { name: 'Response time', span: 'accepted_at − reported_at', need: 'accepted' }),
-  duration('response_p90_h', 'p90', 'response', { name: '响应时长', span: '从上报到受理（accepted_at − reported_at）', need: '已受理' }, { name: 'Response time', span: 'accepted_at − reported_at', need: 'accepted' }),
-  duration('handling_median_h', 'median', 'handling', { name: '处置时长', span: '从受理到处置完成（resolved_at − accepted_at）', need: '已受理并处置完成' }, { name: 'Handling time', span: 'resolved_at − accepted_at', need: 'accepted and resolved' }),
-  duration('handling_p90_h', 'p90', 'handling', { name: '处置时长', span: '从受理到处置完成（resolved_at − accepted_at）', need: '已受理并处置完成' }, { name: 'Handling time', span: 'resolved_at − accepted_at', need: 'accepted and resolved' }),
-  duration('closure_median_h', 'median', 'closure', { name: '办结时长', span: '从上报到办结（closed_at − reported_at）', need: '已办结' }, { name: 'Closure time', span: 'closed_at − reported_at', need: 'closed' }),
-  duration('closure_p90_h', 'p90', 'closure', { name: '办结时长', span: '从上报到办结（closed_at − reported_at）', need: '已办结' }, { name: 'Closure time', span: 'closed_at − reported_at', need: 'closed' }),
+  duration('response_median_h', 'median', 'response', 'response_n', { name: '响应时长', span: '从上报到受理（accepted_at − reported_at）', need: '已受理' }, { name: 'Response time', span: 'accepted_at − reported_at', need: 'accepted' }),
+  duration('response_p90_h', 'p90', 'response', 'response_n', { name: '响应时长', span: '从上报到受理（accepted_at − reported_at）', need: '已受理' }, { name: 'Response time', span: 'accepted_at − reported_at', need: 'accepted' }),
+  duration('handling_median_h', 'median', 'handling', 'handling_n', { name: '处置时长', span: '从受理到处置完成（resolved_at − accepted_at）', need: '已受理并处置完成' }, { name: 'Handling time', span: 'resolved_at − accepted_at', need: 'accepted and resolved' }),
+  duration('handling_p90_h', 'p90', 'handling', 'handling_n', { name: '处置时长', span: '从受理到处置完成（resolved_at − accepted_at）', need: '已受理并处置完成' }, { name: 'Handling time', span: 'resolved_at − accepted_at', need: 'accepted and resolved' }),
+  duration('closure_median_h', 'median', 'closure', 'closure_time_n', { name: '办结时长', span: '从上报到办结（closed_at − reported_at）', need: '已办结' }, { name: 'Closure time', span: 'closed_at − reported_at', need: 'closed' }),
+  duration('closure_p90_h', 'p90', 'closure', 'closure_time_n', { name: '办结时长', span: '从上报到办结（closed_at − reported_at）', need: '已办结' }, { name: 'Closure time', span: 'closed_at − reported_at', need: 'closed' }),
   {
     id: 'resolution_rate', unit: 'ratio', better: 'higher', sizeDependent: false, rankBy: 'resolution_rate',
     columns: { value: 'resolution_rate', numerator: 'resolution_hits', denominator: 'resolution_n', volume: 'resolution_n' },

@@ -5,10 +5,13 @@
 export function quantileBreaks(values: readonly (number | null)[], classes: number): number[] {
   const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
+  const max = sorted[sorted.length - 1]!;
   const breaks: number[] = [];
   for (let k = 1; k < classes; k++) {
-    const value = sorted[Math.min(sorted.length - 1, Math.floor((k * sorted.length) / classes))]!;
-    if (breaks.length === 0 || value > breaks[breaks.length - 1]!) breaks.push(value);
+    // Inclusive upper bound (see classOf) of the first k/classes of the values: the last of them.
+    const value = sorted[Math.ceil((k * sorted.length) / classes) - 1]!;
+    // A break at the maximum would leave the classes above it empty.
+    if (value < max && (breaks.length === 0 || value > breaks[breaks.length - 1]!)) breaks.push(value);
   }
   return breaks;
 }

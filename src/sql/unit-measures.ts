@@ -12,6 +12,9 @@ import { inPeriod, lastDays, type Period } from './period';
  */
 export const UNIT_KEY_LENGTH: Record<UnitLevel, number> = { city: 4, county: 6, township: 9, community: 12, grid: 15 };
 
+/** Durations are aggregated in whole milliseconds and shown in hours. */
+const HOUR_MS = '3600000.0';
+
 export interface UnitMeasuresOptions {
   /** The level of the units listed (the children shown on the map). */
   level: UnitLevel;
@@ -34,11 +37,18 @@ export interface UnitMeasuresOptions {
  * clauses in three CTEs, one per anchor: reported in the period (intake, closure rate,
  * durations), closed in the period (on-time, resolution, satisfaction) and open at `asOf`
  * (backlog, overdue). Each has one plain time condition, so DuckDB skips most row groups
- * by their min/max and evaluates the FILTERs on few rows; measured on 1M events in the
- * wasm build this was about twice as fast as a single scan with one FILTER per measure
- * over the union of the three row sets. Grid-level facts (radius, patrol in the last 7
- * days) come from a grid-level CTE. All are hash-joined to the units of the level; no
- * correlated subqueries.
+ * by their min/max and evaluates the FILTERs on few rows; on 1M events in the wasm build
+ * this was about 1.5× faster than one scan with a FILTER per measure over the union of
+ * the three row sets (precomputed county/township key columns gained nothing measurable).
+ * Grid-level facts (radius, patrol in the last 7 days) come from a grid-level CTE. All
+ * are hash-joined to the units of the level; no correlated subqueries.
+ *
+ * Choices worth knowing: invalid reports count in intake and, like the KPI strip, in
+ * backlog/overdue while open (in the demo data they are always closed at once); they are
+ * left out of every rate and duration. A duration counts only when its end timestamp is
+ * at or before `asOf` (known at the data time). The attribute filter applies to every
+ * event measure; patrol coverage ignores `channels` (it is about patrols) but keeps the
+ * unit, category, status and severity filters.
  *
  * Populations, households, areas and grid workers above the grid level are read from the
  * `units` table (they add up along the hierarchy); grid_count is counted from the grids.
@@ -64,7 +74,8 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
     const where = `${VALID} AND ${from} IS NOT NULL AND ${known(to)}`;
     return [
       `count(*) FILTER (WHERE ${where}) AS ${name}_n`,
-      `quantile_cont(epoch(${to} - ${from}) / 3600.0, [0.5, 0.9]) FILTER (WHERE ${where}) AS ${name}_q`,
+      // On whole milliseconds (BIGINT), converted to hours after: ~15 % faster than on DOUBLE hours.
+      `quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [0.5, 0.9]) FILTER (WHERE ${where}) AS ${name}_q`,
     ];
   };
   const reportedColumns = [
@@ -134,9 +145,9 @@ SELECT
   coalesce(closed, 0)::INTEGER AS on_time_n, ${count('on_time_hits')},
   ${rate('on_time_hits', 'closed')} AS on_time_rate,
   ${count('backlog')}, ${count('overdue')},
-  ${count('response_n')}, response_q[1] AS response_median_h, response_q[2] AS response_p90_h,
-  ${count('handling_n')}, handling_q[1] AS handling_median_h, handling_q[2] AS handling_p90_h,
-  ${count('closure_time_n')}, closure_time_q[1] AS closure_median_h, closure_time_q[2] AS closure_p90_h,
+  ${count('response_n')}, response_q[1] / ${HOUR_MS} AS response_median_h, response_q[2] / ${HOUR_MS} AS response_p90_h,
+  ${count('handling_n')}, handling_q[1] / ${HOUR_MS} AS handling_median_h, handling_q[2] / ${HOUR_MS} AS handling_p90_h,
+  ${count('closure_time_n')}, closure_time_q[1] / ${HOUR_MS} AS closure_median_h, closure_time_q[2] / ${HOUR_MS} AS closure_p90_h,
   ${count('resolution_n')}, ${count('resolution_hits')},
   ${rate('resolution_hits', 'resolution_n')} AS resolution_rate,
   ${count('satisfaction_n')}, ${count('satisfaction_hits')},

@@ -41,6 +41,9 @@ export async function openBrowser(origin: string, viewport = { width: 1600, heig
     foreignRequests.push(url);
     return route.abort('blockedbyclient');
   });
+  // Shared 2-core machines are slow to compile 34 MB of wasm; waits are generous, not timings.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
