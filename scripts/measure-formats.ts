@@ -53,7 +53,7 @@ interface LoadFigures {
   queryFirstMs: Record<string, number>; queryMs: Record<string, number>;
   duckdbMemoryBytes: number | null;
   /** Cold runs only: the child process's peak resident memory before and after the load. */
-  maxRssBeforeBytes?: number; maxRssAfterBytes?: number; parquetInitMs?: number;
+  maxRssBeforeBytes?: number; maxRssAfterBytes?: number; minorPageFaults?: number; parquetInitMs?: number;
 }
 interface Check { rows: number; checksum: string; types: string }
 interface FormatResult {
@@ -159,6 +159,7 @@ async function loadOnce(format: FormatId, file: Uint8Array, asOf: string, check:
   try {
     const decoder = format === 'parquet' ? loadParquetWasm() : undefined;
     figures.maxRssBeforeBytes = maxRss();
+    const faults0 = process.resourceUsage().minorPageFault;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     if (format === 'csv') {
@@ -177,6 +178,7 @@ async function loadOnce(format: FormatId, file: Uint8Array, asOf: string, check:
     const cpu = process.cpuUsage(c0);
     figures.cpuMs = (cpu.user + cpu.system) / 1000;
     figures.maxRssAfterBytes = maxRss();
+    figures.minorPageFaults = process.resourceUsage().minorPageFault - faults0;
     if (decoder) figures.parquetInitMs = parquetInitMs;
     for (const [name, sql] of Object.entries(queries(asOf))) {
       const times: number[] = [];
@@ -264,6 +266,7 @@ async function measureDataset(dir: string, runs: number) {
         if (check) checks[format.id] = check;
         delete figures.maxRssBeforeBytes; // a process-wide high-water mark: meaningful for cold runs only
         delete figures.maxRssAfterBytes;
+        delete figures.minorPageFaults;
         if (run >= 0) warmRuns[format.id].push(figures);
         console.error(`[measure] ${dir} warm ${run < 0 ? 'warm-up' : `${run + 1}/${runs}`} ${format.id}: load ${figures.loadMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms)`);
       }
@@ -336,9 +339,25 @@ async function child(argv: string[]): Promise<void> {
   process.stdout.write(JSON.stringify(figures));
 }
 
+/**
+ * What touching fresh memory costs here (ms per GB): first fill of a new 256 MB buffer minus
+ * a second fill. Cold loads pay it for every new MB of wasm heap; it varies a lot between
+ * machines (virtual machines can be far slower than bare metal), so it is recorded.
+ */
+function firstTouchMsPerGB(): number {
+  const buffer = Buffer.allocUnsafeSlow(256 * 1024 * 1024);
+  const t0 = performance.now();
+  buffer.fill(1);
+  const t1 = performance.now();
+  buffer.fill(2);
+  const t2 = performance.now();
+  return ((t1 - t0) - (t2 - t1)) * 4;
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv.slice(3));
   const { dirs, runs, out } = parseCli(process.argv.slice(2));
+  const firstTouch = firstTouchMsPerGB();
   const datasets = [];
   for (const dir of dirs) datasets.push(await measureDataset(dir, runs));
 
@@ -346,14 +365,15 @@ async function main(): Promise<void> {
   const coldParquet = datasets.flatMap((d) => d.results.filter((r) => r.format === 'parquet').flatMap((r) => r.coldRuns));
   const environment = {
     date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
-    platform: `${os.platform()} ${os.arch()}`, totalMemoryGB: Math.round(os.totalmem() / 1e9), loadAverage1m: os.loadavg()[0],
+    platform: `${os.platform()} ${os.arch()}`, totalMemoryGB: Math.round(os.totalmem() / 1e9), loadAverage1m: os.loadavg()[0] ?? 0,
+    firstTouchMsPerGB: firstTouch,
     duckdbWasm: packageVersion(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')),
     parquetWasm: packageVersion(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')),
     parquetWasmInitMsMedian: coldParquet.length > 0 ? median(coldParquet.map((r) => r.parquetInitMs ?? 0)) : null,
     parquetWasmBytes: parquetWasmFile.byteLength, parquetWasmGzipBytes: gzipSync(parquetWasmFile, { level: 6 }).byteLength,
   };
   const table = markdown(datasets, runs);
-  console.log(`Environment: ${environment.cpu}, ${environment.cores} cores, Node ${environment.node}, duckdb-wasm ${environment.duckdbWasm} (eh, blocking), parquet-wasm ${environment.parquetWasm}, ${environment.date}\n`);
+  console.log(`Environment: ${environment.cpu}, ${environment.cores} cores, Node ${environment.node}, duckdb-wasm ${environment.duckdbWasm} (eh, blocking), parquet-wasm ${environment.parquetWasm}, fresh memory first touch ${Math.round(firstTouch)} ms/GB, load average ${environment.loadAverage1m.toFixed(1)} at the end, ${environment.date}\n`);
   console.log(table);
   for (const d of datasets) {
     for (const r of d.results) if (!r.sameRowsAsCsv) console.log(`\nWARNING ${d.dir} ${r.format}: checksum ${r.checksum} differs from CSV ${d.results[0]!.checksum}`);

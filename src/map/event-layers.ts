@@ -81,14 +81,17 @@ export interface EventLayerOptions {
 const timeFilter = new DataFilterExtension({ filterSize: 1 });
 
 /**
- * The incident layers from the same binary columns. The data objects stay the same
- * between renders, so changing the time window only updates a uniform (no rebuild).
+ * The incident layers from the same binary columns, one per kind in `kinds` (the active
+ * one visible). Kinds never shown are not created: each compiles its own shaders, which
+ * takes seconds in software WebGL. The data objects stay the same between renders, so
+ * changing the time window only updates a uniform (no rebuild).
  */
-export function createEventLayers(columns: EventPointColumns, options: EventLayerOptions): Layer[] {
+export function createEventLayers(columns: EventPointColumns, options: EventLayerOptions, kinds: ReadonlySet<EventLayerOptions['kind']> = new Set([options.kind])): Layer[] {
   const positions = { value: columns.positions, size: 2 };
   const filterValues = { value: columns.tHours, size: 1 };
   const common = { extensions: [timeFilter], filterRange: options.timeWindow, getFilterValue: () => 0 };
-  return [
+  const layers: Layer[] = [];
+  if (kinds.has('points')) layers.push(
     new ScatterplotLayer({
       id: 'events-points',
       data: { length: columns.length, attributes: { getPosition: positions, getFillColor: { value: options.colors, size: 4, normalized: true }, getRadius: { value: options.radii, size: 1 }, getFilterValue: filterValues } },
@@ -96,14 +99,16 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
       radiusUnits: 'pixels', radiusScale: options.radiusScale, radiusMinPixels: 1, radiusMaxPixels: 10,
       stroked: false, filled: true, pickable: options.kind === 'points',
       ...common,
-    }),
+    }));
+  if (kinds.has('heatmap')) layers.push(
     new HeatmapLayer({
       id: 'events-heatmap',
       data: { length: columns.length, attributes: { getPosition: positions, getFilterValue: filterValues } },
       visible: options.kind === 'heatmap',
       radiusPixels: 25, intensity: 1, threshold: 0.03,
       ...common,
-    }),
+    }));
+  if (kinds.has('hexagon')) layers.push(
     new HexagonLayer({
       id: 'events-hexagon',
       data: { length: columns.length, attributes: { getPosition: positions, getFilterValue: filterValues } },
@@ -112,6 +117,6 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
       colorRange: [[255, 255, 204], [199, 233, 180], [127, 205, 187], [65, 182, 196], [44, 127, 184], [37, 52, 148]],
       pickable: options.kind === 'hexagon',
       ...common,
-    }),
-  ];
+    }));
+  return layers;
 }

@@ -48,6 +48,7 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
   const overlay = useRef<MapboxOverlay | null>(null);
   const [zoom, setZoom] = useState(8);
   const [mapReady, setMapReady] = useState(false);
+  const loadedLevels = useRef(new Set<string>());
   const unit = units.get(view.unit) ?? units.root;
   const children = childLevel(unit.level);
   // The click handler is registered once; it reads the latest drill state through a ref.
@@ -91,18 +92,18 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     map.addControl(deckOverlay);
     overlay.current = deckOverlay;
     mapRef.current = map;
-    map.on('load', async () => {
+    map.on('load', () => {
+      markOnce(MARKS.mapLoad);
+      // Sources start empty and get their file when a drill first needs the level: the
+      // community and grid files are most of the boundary bytes and most sessions never open them.
       for (const level of BOUNDARY_LEVELS) {
-        // Shifted into the basemap's datum when it is GCJ-02; the URL itself otherwise.
-        const data = await resolveBoundary(config, `${baseUrl}/boundaries-${level}.geojson`, (input, init) => fetch(input, init));
-        if (mapRef.current !== map) return;
-        if (!map.getSource(level)) map.addSource(level, { type: 'geojson', data });
+        if (!map.getSource(level)) map.addSource(level, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       }
       for (const layer of createBoundaryLayers()) map.addLayer(layer);
       setZoom(map.getZoom());
       setMapReady(true);
       // "Drawn" means every boundary source is parsed and rendered, not just the style loaded.
-      map.once('idle', () => setIdle(true));
+      map.once('idle', () => { markOnce(MARKS.mapIdle); setIdle(true); });
     });
     map.on('zoomend', () => setZoom(map.getZoom()));
     map.on('moveend', () => {
@@ -121,10 +122,23 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     });
     registerMapProbe((lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; });
     if (new URLSearchParams(window.location.search).has('bench')) (window as unknown as { __ONEMAP_MAP__: unknown }).__ONEMAP_MAP__ = map;
-    return () => { overlay.current = null; mapRef.current = null; setMapReady(false); setIdle(false); registerMapProbe(null); map.remove(); };
+    return () => { overlay.current = null; mapRef.current = null; loadedLevels.current.clear(); setMapReady(false); setIdle(false); registerMapProbe(null); map.remove(); };
     // The camera and texts are read once at creation; the map is not rebuilt when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [baseUrl, store, basemap]);
+
+  // Give each level's source its file the first time the drill state shows that level.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !basemap) return;
+    for (const level of [unit.level, children]) {
+      if (level === null || level === 'city' || loadedLevels.current.has(level)) continue;
+      loadedLevels.current.add(level);
+      resolveBoundary(basemap.config, `${baseUrl}/boundaries-${level}.geojson`, (input, init) => fetch(input, init)).then((data) => {
+        if (mapRef.current === map) (map.getSource(level) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+      }, (error: unknown) => { loadedLevels.current.delete(level); setBasemapError(error instanceof Error ? error.message : String(error)); });
+    }
+  }, [mapReady, basemap, baseUrl, unit.level, children]);
 
   // Show the current unit's children (coloured when a choropleth is on) and its outline.
   useEffect(() => {
@@ -168,10 +182,13 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
   // Events are WGS84; over a GCJ-02 basemap a shifted copy is drawn (row order, and so picking, unchanged).
   const shown = useMemo(() => (points && datum === 'gcj02' ? { ...points, positions: toDisplayPositions(points.positions, datum) } : points), [points, datum]);
 
+  // Layer kinds shown once stay created (hidden) so that switching back is instant.
+  const usedKinds = useRef(new Set<'points' | 'heatmap' | 'hexagon'>());
+  if (eventLayer) usedKinds.current.add(eventLayer);
   const layers = useMemo(() => {
     const result: Layer[] = [];
     if (shown && colors && radii && eventLayer) {
-      result.push(...createEventLayers(shown, { kind: eventLayer, colors, radii, timeWindow, radiusScale: zoom < 9 ? 1 : zoom < 12 ? 2 : 3, hexagonRadiusMeters: Math.max(100, 2000 / 2 ** Math.max(0, zoom - 8)) }));
+      result.push(...createEventLayers(shown, { kind: eventLayer, colors, radii, timeWindow, radiusScale: zoom < 9 ? 1 : zoom < 12 ? 2 : 3, hexagonRadiusMeters: Math.max(100, 2000 / 2 ** Math.max(0, zoom - 8)) }, usedKinds.current));
     }
     const labelSize = children === 'grid' || children === 'community' ? 12 : children === 'township' ? 14 : 18;
     result.push(createUnitLabelsLayer('unit-labels', labels, { visible: labels.length <= 400, size: labelSize, color: [20, 40, 60, 255] }));

@@ -3,7 +3,7 @@ import { toEventPointColumns } from '../map/event-layers';
 import type { Dataset } from './DatasetContext';
 
 /** Names of the performance marks the app leaves for the benchmark and for profiling. */
-export const MARKS = { engineReady: 'onemap:engine-ready', dataLoaded: 'onemap:data-loaded', mapReady: 'onemap:map-ready', kpisReady: 'onemap:kpis-ready' } as const;
+export const MARKS = { engineReady: 'onemap:engine-ready', dataLoaded: 'onemap:data-loaded', mapLoad: 'onemap:map-load', mapIdle: 'onemap:map-idle', mapReady: 'onemap:map-ready', kpisReady: 'onemap:kpis-ready' } as const;
 
 /** Mark a moment once per page load (later calls are ignored: the first one is the one that counts). */
 export function markOnce(name: string): void {

@@ -190,19 +190,26 @@ describe('createEventLayers', () => {
   const base: Omit<EventLayerOptions, 'kind' | 'timeWindow'> = { colors: pointColors(columns, 'category'), radii: pointRadii(columns), radiusScale: 3, hexagonRadiusMeters: 500 };
   const IDS = ['events-points', 'events-heatmap', 'events-hexagon'];
 
+  const ALL = new Set(['points', 'heatmap', 'hexagon'] as const);
   for (const kind of ['points', 'heatmap', 'hexagon'] as const) {
-    it(`${kind}: three layers, only the ${kind} layer visible`, () => {
-      const layers = createEventLayers(columns, { ...base, kind, timeWindow: [0, 10] });
+    it(`${kind}: with every kind in use, three layers and only the ${kind} layer visible`, () => {
+      const layers = createEventLayers(columns, { ...base, kind, timeWindow: [0, 10] }, ALL);
       expect(layers.map((l) => l.id)).toEqual(IDS);
       const visible = layers.filter((l) => l.props.visible).map((l) => l.id);
       expect(visible).toEqual([`events-${kind}`]);
+    });
+
+    it(`${kind}: kinds never shown are not created (their shaders cost seconds in software WebGL)`, () => {
+      const layers = createEventLayers(columns, { ...base, kind, timeWindow: [0, 10] });
+      expect(layers.map((l) => l.id)).toEqual([`events-${kind}`]);
+      expect(layers[0]!.props.visible).toBe(true);
     });
   }
 
   it('keeps the layer ids and passes the time window through when it changes', () => {
     const windows: [number, number][] = [[0, 10], [2, 4], [9.5, 10]];
     for (const timeWindow of windows) {
-      const layers = createEventLayers(columns, { ...base, kind: 'points', timeWindow });
+      const layers = createEventLayers(columns, { ...base, kind: 'points', timeWindow }, ALL);
       expect(layers.map((l) => l.id)).toEqual(IDS);
       for (const layer of layers) expect((layer.props as unknown as { filterRange: [number, number] }).filterRange).toEqual(timeWindow);
     }

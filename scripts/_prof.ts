@@ -1,0 +1,21 @@
+import { openBrowser, startPreview } from '../tests/browser/harness';
+const server = await startPreview('data/test-demo');
+const s = await openBrowser(server.url);
+const cdp = await s.context.newCDPSession(s.page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+await cdp.send('Profiler.start');
+const t = Date.now();
+await s.page.goto(`${server.url}/?unit=331102&bench=1`);
+await s.page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 200000 });
+console.log('ready', Date.now() - t);
+const { profile } = await cdp.send('Profiler.stop') as any;
+const self = new Map<string, number>();
+const dt = profile.timeDeltas as number[];
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+profile.samples.forEach((id: number, i: number) => {
+  const n: any = byId.get(id); const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
+});
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'));
+await s.close(); await server.close();
