@@ -47,6 +47,7 @@ export const en: Messages = {
   leafUnit: 'A grid is the smallest unit; it has no sub-units.',
   eventNotFound: 'No event {id}',
   basemapExternal: 'Basemap from another origin (configured by the user)',
+  classes: 'Classes', classesQuantile: 'Quantiles', classesJenks: 'Natural breaks',
   eventDetail: 'Event detail',
   close: 'Close',
   closedAt: 'closed at level',

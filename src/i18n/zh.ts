@@ -46,6 +46,7 @@ export const zh = {
   leafUnit: '网格是最小单元，没有下级。',
   eventNotFound: '找不到事件 {id}',
   basemapExternal: '底图来自外部地址（用户配置）',
+  classes: '分级', classesQuantile: '分位数', classesJenks: '自然断点',
   eventDetail: '事件详情',
   close: '关闭',
   closedAt: '办结层级',

@@ -66,8 +66,8 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
       insufficient: volume !== null && Number(row[volume] ?? 0) < MIN_MAP_VOLUME,
     }));
     const palette = choroplethGroup === 'response' || measure.better === 'lower' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE;
-    return { map: createChoropleth(rows, palette, 'quantile'), measure, minVolume: MIN_MAP_VOLUME };
-  }, [choroplethGroup, measures.data, measure]);
+    return { map: createChoropleth(rows, palette, view.classes), measure, minVolume: MIN_MAP_VOLUME };
+  }, [choroplethGroup, measures.data, measure, view.classes]);
 
   const selectEvent = useCallback((rowId: number) => {
     db.query(eventIdByRow(rowId)).then((table) => {
@@ -110,6 +110,15 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
               {groupMeasures.map((m) => <option key={m.id} value={m.id}>{m[language].label}</option>)}
             </select>
           </label>
+          {choroplethGroup ? (
+            <label className="measure-select">
+              {t.classes}
+              <select value={view.classes} data-testid="classes-select" onChange={(e) => store.update({ classes: e.target.value as 'quantile' | 'jenks' })}>
+                <option value="quantile">{t.classesQuantile}</option>
+                <option value="jenks">{t.classesJenks}</option>
+              </select>
+            </label>
+          ) : null}
           {measures.error ? <ErrorCard title={t.errorTitle} message={measures.error.message} onRetry={measures.retry} retryLabel={t.retry} />
             : children === null ? <p className="hint">{t.leafUnit}</p>
             : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} />

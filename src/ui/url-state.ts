@@ -22,6 +22,8 @@ export interface ViewState {
   colorBy: ColorBy;
   /** Measure id of the coverage or response choropleth (src/domain/unit-measures.ts). */
   measure?: string;
+  /** How the choropleth's classes are cut. */
+  classes: 'quantile' | 'jenks';
   /** Map camera: [lon, lat, zoom]; absent means "fit the unit". */
   camera?: [number, number, number];
   lang?: 'zh' | 'en';
@@ -32,7 +34,7 @@ export interface ViewState {
 export const CITY_CODE = '331100';
 
 export function defaultViewState(rootUnit = CITY_CODE): ViewState {
-  return { unit: rootUnit, range: '30d', categories: [], channels: [], statuses: [], severities: [], layer: 'points', colorBy: 'category' };
+  return { unit: rootUnit, range: '30d', categories: [], channels: [], statuses: [], severities: [], layer: 'points', colorBy: 'category', classes: 'quantile' };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -62,6 +64,7 @@ export function parseViewState(search: string, rootUnit = CITY_CODE): ViewState 
   if (layer && (MAP_LAYERS as readonly string[]).includes(layer)) state.layer = layer as MapLayerKind;
   const color = params.get('color');
   if (color && (COLOR_BY as readonly string[]).includes(color)) state.colorBy = color as ColorBy;
+  if (params.get('classes') === 'jenks') state.classes = 'jenks';
   const measure = params.get('measure');
   if (measure && /^[a-z0-9_]+$/.test(measure)) state.measure = measure;
   const camera = list(params.get('v')).map(Number);
@@ -86,6 +89,7 @@ export function serializeViewState(state: ViewState, rootUnit = CITY_CODE): stri
   if (state.layer !== 'points') params.set('layer', state.layer);
   if (state.colorBy !== 'category') params.set('color', state.colorBy);
   if (state.measure) params.set('measure', state.measure);
+  if (state.classes !== 'quantile') params.set('classes', state.classes);
   if (state.camera) params.set('v', state.camera.map((n, i) => n.toFixed(i === 2 ? 2 : 5)).join(','));
   if (state.lang) params.set('lang', state.lang);
   if (state.event) params.set('event', state.event);

@@ -15,6 +15,7 @@ const FULL: ViewState = {
   layer: 'coverage',
   colorBy: 'severity',
   measure: 'on_time_rate',
+  classes: 'jenks',
   camera: [119.92345, 28.45678, 11.5],
   lang: 'en',
   event: 'E20260301-0001',
@@ -23,7 +24,7 @@ const FULL: ViewState = {
 // Written out by hand: defaults left out, "," form-encoded as %2C, the camera at 5/5/2 decimals.
 const FULL_QUERY = '?unit=331102001&range=custom&from=2026-02-01&to=2026-02-15'
   + '&cat=parking%2Cnoise&ch=app%2Ccamera&st=reported%2Cclosed&sev=3%2C4'
-  + '&layer=coverage&color=severity&measure=on_time_rate&v=119.92345%2C28.45678%2C11.50&lang=en&event=E20260301-0001';
+  + '&layer=coverage&color=severity&measure=on_time_rate&classes=jenks&v=119.92345%2C28.45678%2C11.50&lang=en&event=E20260301-0001';
 
 describe('serializeViewState / parseViewState', () => {
   it('writes every non-default field of a full state', () => {
@@ -67,7 +68,7 @@ describe('serializeViewState / parseViewState', () => {
   });
 
   it('an empty query gives the default state', () => {
-    const expected: ViewState = { unit: '331100', range: '30d', categories: [], channels: [], statuses: [], severities: [], layer: 'points', colorBy: 'category' };
+    const expected: ViewState = { unit: '331100', range: '30d', categories: [], channels: [], statuses: [], severities: [], layer: 'points', colorBy: 'category', classes: 'quantile' };
     expect(CITY_CODE).toBe('331100');
     expect(parseViewState('')).toEqual(expected);
     expect(parseViewState('?')).toEqual(expected);
