@@ -4,6 +4,8 @@ import { kpiStrip } from '../../src/sql/kpis';
 import { lastDays } from '../../src/sql/period';
 import { eventPoints } from '../../src/sql/points';
 import { dailyIntakeByCategory } from '../../src/sql/trends';
+import { unitMeasures } from '../../src/sql/unit-measures';
+import type { UnitLevel } from '../../src/domain/units';
 import type { PlainEvent } from './plain-events';
 
 /** A normalised answer: rows of numbers and strings, comparable across engines. */
@@ -105,6 +107,43 @@ const trendQuestion: Question = {
   },
 };
 
+const KEY_LENGTH: Partial<Record<UnitLevel, number>> = { county: 6, township: 9 };
+
+/**
+ * The ranking list's and choropleth's per-unit measures for the children of a unit. The
+ * timed SQL is the full query; the agreement check compares intake, backlog and overdue
+ * per unit (units with neither intake nor backlog left out on both sides).
+ */
+function unitsQuestion(id: string, panel: string, level: 'county' | 'township', parentCode: string): Question {
+  const sql = (asOf: string) => unitMeasures({ level, parentCode, period: lastDays(asOf, 30), asOf });
+  return {
+    id, panel, sql,
+    answerSql: (asOf) => `SELECT code, intake, backlog, overdue FROM (${sql(asOf)}) WHERE intake + backlog > 0 ORDER BY code`,
+    fromSql: (rows) => rows.map((r) => [String(r.code), num(r.intake), num(r.backlog), num(r.overdue)]),
+    plainJs: (events, asOf) => {
+      const now = ms(asOf);
+      const period = lastDays(asOf, 30);
+      const start = ms(period.start), end = ms(period.end);
+      const prefix = unitPrefix(parentCode);
+      const length = KEY_LENGTH[level]!;
+      const byUnit = new Map<string, [number, number, number]>();
+      for (const e of events) {
+        if (!e.grid_code.startsWith(prefix)) continue;
+        const key = e.grid_code.slice(0, length);
+        const counts = byUnit.get(key) ?? [0, 0, 0];
+        const reported = e.reported_at.getTime();
+        if (reported >= start && reported < end) counts[0]++;
+        if (reported <= now && (e.closed_at === null || e.closed_at.getTime() > now)) {
+          counts[1]++;
+          if (e.due_at.getTime() < now) counts[2]++;
+        }
+        byUnit.set(key, counts);
+      }
+      return [...byUnit.entries()].filter(([, c]) => c[0] + c[1] > 0).sort((a, b) => a[0].localeCompare(b[0])).map(([code, c]) => [code, ...c]);
+    },
+  };
+}
+
 /** DATE values arrive as epoch ms (wasm), Date, or text (native); all become YYYY-MM-DD. */
 function dayText(value: unknown): string {
   if (typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
@@ -117,12 +156,14 @@ export const DASHBOARD_QUESTIONS: Question[] = [
   kpiQuestion('kpi_city', 'KPI strip', undefined),
   pointsQuestion('points_city_30d', 'map points', undefined),
   trendQuestion,
+  unitsQuestion('units_counties', 'ranking + choropleth', 'county', '331100'),
 ];
 
 /** What a drill-down into one county re-asks: every panel, filtered. */
 export const DRILL_QUESTIONS: Question[] = [
   kpiQuestion('kpi_county', 'KPI strip (drill-down)', DRILL_UNIT),
   pointsQuestion('points_county_30d', 'map points (drill-down)', DRILL_UNIT),
+  unitsQuestion('units_townships_in_county', 'ranking + choropleth (drill-down)', 'township', DRILL_UNIT),
 ];
 
 export const ALL_QUESTIONS = [...DASHBOARD_QUESTIONS, ...DRILL_QUESTIONS];
