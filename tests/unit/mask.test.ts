@@ -50,3 +50,17 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData(text)).toBe('138****5678 和 139****5678');
   });
 });
+
+describe('maskPersonalData: numbers as people really type them', () => {
+  const cases: [string, string, string][] = [
+    ['+86 prefix', '电话+8613812345678', '电话+86138****5678'],
+    ['86 with a space', '联系 86 13812345678 谢谢', '联系 86 138****5678 谢谢'],
+    ['hyphen groups', '电话138-1234-5678。', '电话138****5678。'],
+    ['space groups', '电话 138 1234 5678', '电话 138****5678'],
+    ['full-width digits', '电话１３８１２３４５６７８', '电话１３８****５６７８'],
+    ['ID after a Latin word ending in x', 'Tax331102198501011234', 'Tax331102********1234'],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => expect(maskPersonalData(input)).toBe(expected));
+  }
+});
