@@ -32,11 +32,11 @@ const COLUMNS = Object.keys(EVENT_COLUMN_TYPES);
 const QUERY_REPEATS = 4;
 
 type FormatId = 'csv' | 'arrow' | 'arrow-dict' | 'parquet';
-const FORMATS: { id: FormatId; label: string; file: string }[] = [
-  { id: 'csv', label: 'CSV (read_csv)', file: 'events.csv' },
-  { id: 'arrow', label: 'Arrow IPC stream (current)', file: 'events.arrow' },
-  { id: 'arrow-dict', label: 'Arrow IPC, dictionary text', file: 'events-dict.arrow' },
-  { id: 'parquet', label: 'Parquet zstd via parquet-wasm', file: 'events.parquet' },
+const FORMATS: { id: FormatId; label: string }[] = [
+  { id: 'csv', label: 'CSV (read_csv)' },
+  { id: 'arrow', label: 'Arrow IPC stream (current)' },
+  { id: 'arrow-dict', label: 'Arrow IPC, dictionary text' },
+  { id: 'parquet', label: 'Parquet zstd via parquet-wasm' },
 ];
 
 /** The queries timed on each loaded table: one panel-style group-by, and the real KPI strip. */
