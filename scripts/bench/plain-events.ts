@@ -1,4 +1,4 @@
-import { parseCsv } from '../lib/csv';
+import { forEachCsvRow } from '../lib/csv';
 
 /**
  * An event the way a plain JavaScript dashboard holds it: one object per row, dates as
@@ -17,20 +17,24 @@ const toDate = (text: string | undefined): Date | null => (text ? new Date(`${te
 
 /** Parse events.csv into row objects. */
 export function parsePlainEvents(csv: string): PlainEvent[] {
-  const [header, ...rows] = parseCsv(csv);
-  if (!header) return [];
-  const at = (name: string) => {
-    const index = header.indexOf(name);
-    if (index < 0) throw new Error(`events.csv has no column "${name}"`);
-    return index;
-  };
-  const c = Object.fromEntries(header.map((name) => [name, at(name)])) as Record<string, number>;
-  return rows.filter((r) => r.length > 1).map((r) => ({
-    event_id: r[c.event_id!]!, channel: r[c.channel!]!, category: r[c.category!]!, subcategory: r[c.subcategory!]!,
-    severity: Number(r[c.severity!]), lon: Number(r[c.lon!]), lat: Number(r[c.lat!]), grid_code: r[c.grid_code!]!,
-    department: r[c.department!]!, status: r[c.status!]!, closed_level: r[c.closed_level!] || null,
-    reported_at: toDate(r[c.reported_at!])!, dispatched_at: toDate(r[c.dispatched_at!]), accepted_at: toDate(r[c.accepted_at!]),
-    resolved_at: toDate(r[c.resolved_at!]), closed_at: toDate(r[c.closed_at!]), due_at: toDate(r[c.due_at!])!,
-    outcome: r[c.outcome!] || null, satisfaction: r[c.satisfaction!] || null, description: r[c.description!]!, address: r[c.address!]!,
-  }));
+  const events: PlainEvent[] = [];
+  let c: Record<string, number> | null = null;
+  forEachCsvRow(csv, (r) => {
+    if (c === null) {
+      c = Object.fromEntries(r.map((name, index) => [name, index]));
+      for (const name of ['event_id', 'grid_code', 'reported_at', 'due_at']) if (c[name] === undefined) throw new Error(`events.csv has no column "${name}"`);
+      return;
+    }
+    if (r.length <= 1) return;
+    const k = c;
+    events.push({
+      event_id: r[k.event_id!]!, channel: r[k.channel!]!, category: r[k.category!]!, subcategory: r[k.subcategory!]!,
+      severity: Number(r[k.severity!]), lon: Number(r[k.lon!]), lat: Number(r[k.lat!]), grid_code: r[k.grid_code!]!,
+      department: r[k.department!]!, status: r[k.status!]!, closed_level: r[k.closed_level!] || null,
+      reported_at: toDate(r[k.reported_at!])!, dispatched_at: toDate(r[k.dispatched_at!]), accepted_at: toDate(r[k.accepted_at!]),
+      resolved_at: toDate(r[k.resolved_at!]), closed_at: toDate(r[k.closed_at!]), due_at: toDate(r[k.due_at!])!,
+      outcome: r[k.outcome!] || null, satisfaction: r[k.satisfaction!] || null, description: r[k.description!]!, address: r[k.address!]!,
+    });
+  });
+  return events;
 }

@@ -1,6 +1,12 @@
 /** A small RFC 4180 parser: an implementation independent of DuckDB's reader, for tests and the plain-JS baseline. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
+  forEachCsvRow(text, (row) => { rows.push(row); });
+  return rows;
+}
+
+/** Call `onRow` for each row in turn, so that a million-row file is never held twice. */
+export function forEachCsvRow(text: string, onRow: (row: string[]) => void): void {
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -14,11 +20,10 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') { row.push(field); field = ''; }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field); onRow(row); row = []; field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
+  if (field !== '' || row.length > 0) { row.push(field); onRow(row); }
 }
 
 /** Rows as records keyed by the header; empty fields become null. */
