@@ -1,13 +1,16 @@
 import { TextLayer } from '@deck.gl/layers';
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
 
-export interface UnitLabel { code: string; name: string; lon: number; lat: number }
+const collisions = new CollisionFilterExtension();
+
+export interface UnitLabel { code: string; name: string; lon: number; lat: number; /** Higher wins when labels collide (e.g. population). */ priority?: number }
 
 /**
  * Unit names drawn by deck.gl from the system's CJK fonts into a font atlas: no glyph
  * server, so labels work offline (maplibre symbol layers would need one).
  */
-export function createUnitLabelsLayer(id: string, labels: UnitLabel[], options: { visible: boolean; size: number; color: [number, number, number, number] }): TextLayer<UnitLabel> {
-  return new TextLayer<UnitLabel>({
+export function createUnitLabelsLayer(id: string, labels: UnitLabel[], options: { visible: boolean; size: number; color: [number, number, number, number] }): TextLayer<UnitLabel, CollisionFilterExtensionProps<UnitLabel>> {
+  return new TextLayer<UnitLabel, CollisionFilterExtensionProps<UnitLabel>>({
     id,
     data: labels,
     visible: options.visible,
@@ -23,5 +26,10 @@ export function createUnitLabelsLayer(id: string, labels: UnitLabel[], options: 
     fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
     sizeUnits: 'pixels',
     billboard: true,
+    // Dense urban communities would print on top of each other; the larger unit keeps its label.
+    extensions: [collisions],
+    collisionEnabled: true,
+    getCollisionPriority: (d: UnitLabel) => d.priority ?? 0,
+    collisionTestProps: { sizeScale: 1.2 },
   });
 }

@@ -5,7 +5,7 @@ import { eventWhere, unitPrefix, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
 import {
-  ENTERS_OVERDUE, GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, dateText, measureColumns, spanCtes, spanJoins, timestampText, truncate,
+  GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, dateText, measureColumns, spanCtes, spanJoins, timestampText, truncate,
   type Granularity, type TrendFamily,
 } from './trend-measures';
 import { UNIT_KEY_LENGTH } from './unit-measures';
@@ -66,12 +66,11 @@ export function trendSeries(options: SeriesOptions & { families?: readonly Trend
   const where = eventWhere(filter);
   const volume = families.has('volume');
   const ctes = spanCtes({
-    span: (column) => truncate(granularity, column),
-    within: (column) => `${column} >= ${start} AND ${column} < ${end}`,
+    spans: (column) => [{ span: truncate(granularity, column), where: `${column} >= ${start} AND ${column} < ${end}` }],
     key, where, asOf, families, moves: volume,
   });
   if (volume) {
-    // Stock at the period start, then moves: in when reported (r.entered), out when closed
+    // Stock at the period start, then moves: in when reported (r.intake − r.never_open), out when closed
     // (c.left); into the overdue set at the deadline (due_at in a period, or at once when due
     // before reported) and out when closed late (c.overdue_left).
     ctes.push(`opening AS (
@@ -82,12 +81,12 @@ export function trendSeries(options: SeriesOptions & { families?: readonly Trend
 )`, `overdue_due AS (
   SELECT ${key} AS key, ${truncate(granularity, 'due_at')} AS span, count(*) AS overdue_entered
   FROM events
-  WHERE due_at >= ${start} AND due_at < ${end} AND due_at >= reported_at AND ${ENTERS_OVERDUE} AND ${where}
+  WHERE due_at >= ${start} AND due_at < ${end} AND due_at >= reported_at AND (closed_at IS NULL OR closed_at > due_at) AND ${where}
   GROUP BY ALL
 )`);
   }
   const running = (opening: string, moves: string) => `coalesce(${opening}, 0) + sum(${moves}) OVER running`;
-  const backlog = running('o.backlog', 'coalesce(r.entered, 0) - coalesce(c."left", 0)');
+  const backlog = running('o.backlog', 'coalesce(r.intake, 0) - coalesce(r.never_open, 0) - coalesce(c."left", 0)');
   const overdue = running('o.overdue', 'coalesce(r.overdue_entered, 0) + coalesce(od.overdue_entered, 0) - coalesce(c.overdue_left, 0)');
   const seen = [
     ...(volume || families.has('rates') ? ['reported', 'closed'] : []),

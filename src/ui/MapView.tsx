@@ -176,7 +176,7 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     const list = children ? units.childrenOf(unit.code) : [unit];
     return list.map((u) => {
       const [lon, lat] = toDisplayDatum(u.label_lon, u.label_lat, datum);
-      return { code: u.code, name: u.name, lon, lat };
+      return { code: u.code, name: u.name, lon, lat, priority: Math.log10(1 + u.population) };
     });
   }, [units, unit, children, datum]);
   // Events are WGS84; over a GCJ-02 basemap a shifted copy is drawn (row order, and so picking, unchanged).
@@ -196,18 +196,28 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
   }, [shown, colors, radii, eventLayer, timeWindow, zoom, labels, children]);
 
   const ready = mapReady && idle && points !== null;
+  // The map counts as drawn once deck.gl has rendered a frame holding the current layers
+  // after the basemap went idle. deck.gl does not redraw without a change, so the frame may
+  // come before or after "ready": both orders are handled.
+  const drawn = useRef<{ layers: Layer[] | null; ready: boolean }>({ layers: null, ready: false });
+  drawn.current.ready = ready;
   useEffect(() => {
     const deckOverlay = overlay.current;
     if (!deckOverlay) return;
     deckOverlay.setProps({
       layers,
-      // The map counts as drawn after the first deck.gl frame that holds the events.
-      onAfterRender: ready ? () => markOnce(MARKS.mapReady) : () => undefined,
+      onAfterRender: () => {
+        drawn.current.layers = layers;
+        if (drawn.current.ready) markOnce(MARKS.mapReady);
+      },
       onClick: (info: PickingInfo) => {
         if (info.layer?.id === 'events-points' && info.index >= 0 && points) onSelectEvent(points.rowIds[info.index]!);
       },
     });
-  }, [layers, mapReady, ready, points, onSelectEvent]);
+  }, [layers, mapReady, points, onSelectEvent]);
+  useEffect(() => {
+    if (ready && drawn.current.layers === layers) markOnce(MARKS.mapReady);
+  }, [ready, layers]);
 
   if (basemapError) return <div className="map map-error" role="alert" data-testid="error-card">{basemapError}</div>;
   return (

@@ -1,0 +1,115 @@
+import { eventWhere, type EventFilter } from './filter';
+import { sqlNumber, sqlString, sqlTimestamp } from './literal';
+import type { Period } from './period';
+import { trendSeries } from './series';
+import {
+  FAMILY_MEASURES, RATE_PARTS, TREND_FAMILIES, checkFamilies, checkGranularity, measureColumns, spanCtes, spanJoins,
+  type Granularity, type TrendFamily,
+} from './trend-measures';
+import { comparedPeriods, periodDays, shiftDays } from './trend-periods';
+
+export interface PeriodComparisonOptions {
+  granularity: Granularity;
+  /** Any day of the chosen day, ISO week or month ("YYYY-MM-DD"). */
+  date: string;
+  /** The data time: a period still running is compared to date (see `comparedPeriods`). */
+  asOf: string;
+  filter?: EventFilter;
+  /** Measure families to compare (all by default). */
+  families?: readonly TrendFamily[];
+}
+
+const LABELS = ['current', 'previous', 'last_year'] as const;
+
+/**
+ * Period-over-period for a day, ISO week or month: one row per measure with its `value`
+ * in the period, the `previous` period's (日/周/月环比) and the same period last year's
+ * (同比), `change` and `change_rel` against the previous one, `change_yoy` and
+ * `change_yoy_rel` against last year (relative changes NULL when the base is 0 or NULL),
+ * and the 7- and 28-day baselines: mean and sample SD of the daily values in the 7 and 28
+ * days before the period starts (`mean_7d`, `sd_7d`, `mean_28d`, `sd_28d`; for rates
+ * and durations the mean of daily rates/medians, days with none left out). `days` is the
+ * length of the compared periods in days, to set a weekly or monthly count against the
+ * daily baseline. For rates, `n`, `previous_n`, `last_year_n` are the denominators.
+ *
+ * A compared period or baseline day that begins before the first event of the table is
+ * not covered by the data: its values are NULL, never 0.
+ *
+ * Measure definitions are those of trend-measures.ts; backlog and overdue are taken at
+ * each period's end (the data time for a running period).
+ */
+export function periodComparison(options: PeriodComparisonOptions): string {
+  const { date, asOf, filter = {} } = options;
+  const granularity = checkGranularity(options.granularity);
+  const families = checkFamilies(options.families ?? TREND_FAMILIES);
+  const periods = comparedPeriods(granularity, date, asOf);
+  const byLabel: Record<(typeof LABELS)[number], Period> = { current: periods.current, previous: periods.previous, last_year: periods.lastYear };
+  const where = eventWhere(filter);
+  const inside = (column: string, p: Period) => `${column} >= ${sqlTimestamp(p.start)} AND ${column} < ${sqlTimestamp(p.end)}`;
+  const ctes = spanCtes({
+    spans: (column) => LABELS.map((l) => ({ span: sqlString(l), where: inside(column, byLabel[l]) })),
+    key: "'all'", where, asOf, families,
+  });
+  // Backlog and overdue at each period end t: open events are those never closed plus those
+  // closed at or after t, counted apart so that each part is a plain condition that lets
+  // DuckDB skip row groups by their min/max (an OR of the two reads every row).
+  if (families.has('volume')) {
+    const part = (l: (typeof LABELS)[number], closed: (t: string) => string) => {
+      const t = sqlTimestamp(byLabel[l].end);
+      return `SELECT ${sqlString(l)} AS span, count(*) AS backlog, count(*) FILTER (WHERE due_at < ${t}) AS overdue FROM events WHERE ${closed(t)} AND reported_at < ${t} AND ${where}`;
+    };
+    ctes.push(`stock AS (
+  SELECT span, sum(backlog) AS backlog, sum(overdue) AS overdue FROM (
+    ${LABELS.flatMap((l) => [part(l, () => 'closed_at IS NULL'), part(l, (t) => `closed_at >= ${t}`)]).join('\n    UNION ALL ')}
+  ) GROUP BY span
+)`);
+  }
+    const baselineStart = shiftDays(periods.current.start, -28);
+  const baseline7 = sqlTimestamp(shiftDays(periods.current.start, -7));
+  const measures = [...families].flatMap((f) => FAMILY_MEASURES[f] as readonly string[]);
+  const covered = (l: (typeof LABELS)[number]) => `${sqlTimestamp(byLabel[l].start)} >= (SELECT first FROM data_start)::DATE`;
+  const at = (column: string, l: (typeof LABELS)[number]) => `any_value(${column}) FILTER (WHERE span = ${sqlString(l)} AND ${covered(l)})`;
+  const rowFor = (m: string) => {
+    const rate = RATE_PARTS[m as keyof typeof RATE_PARTS];
+    const value = (l: (typeof LABELS)[number]) => `w.${m}_${l}`;
+    const change = (base: string) => `${value('current')} - ${base}`;
+    const relative = (base: string) => `(${value('current')} - ${base}) / nullif(${base}, 0)`;
+    return `SELECT ${sqlString(m)} AS measure, ${value('current')} AS value, ${value('previous')} AS previous, ${value('last_year')} AS last_year,
+  ${change(value('previous'))} AS change, ${relative(value('previous'))} AS change_rel,
+  ${change(value('last_year'))} AS change_yoy, ${relative(value('last_year'))} AS change_yoy_rel,
+  b.${m}_mean_7d AS mean_7d, b.${m}_sd_7d AS sd_7d, b.${m}_mean_28d AS mean_28d, b.${m}_sd_28d AS sd_28d,
+  ${rate ? LABELS.map((l) => `w.${rate.n}_${l}`).join(', ') : 'NULL::INTEGER, NULL::INTEGER, NULL::INTEGER'}
+FROM wide w, baseline b`;
+  };
+  const rateNs = Object.entries(RATE_PARTS).filter(([m]) => measures.includes(m)).map(([, p]) => p.n);
+  return `WITH ${ctes.join(',\n')},
+data_start AS (SELECT min(reported_at) AS first FROM events),
+labels AS (SELECT 'all' AS key, unnest([${LABELS.map(sqlString).join(', ')}]) AS span),
+per_period AS (
+  SELECT f.span, ${measureColumns(families, 's.backlog', 's.overdue').join(', ')}
+  FROM labels f
+  ${spanJoins(families, 'f')}${families.has('volume') ? '\n  LEFT JOIN stock s ON s.span = f.span' : ''}
+),
+wide AS (
+  SELECT ${[...measures, ...rateNs].flatMap((m) => LABELS.map((l) => `${at(m, l)}::DOUBLE AS ${m}_${l}`)).join(', ')}
+  FROM per_period
+),
+daily AS (
+${trendSeries({ granularity: 'day', period: { start: baselineStart, end: periods.current.start }, asOf, filter, families: [...families] })}
+),
+baseline AS (
+  SELECT ${measures.map((m) => [
+    `avg(${m}) FILTER (WHERE span_start::TIMESTAMP >= ${baseline7}) AS ${m}_mean_7d`,
+    `stddev_samp(${m}) FILTER (WHERE span_start::TIMESTAMP >= ${baseline7}) AS ${m}_sd_7d`,
+    `avg(${m}) AS ${m}_mean_28d`, `stddev_samp(${m}) AS ${m}_sd_28d`,
+  ].join(', ')).join(',\n    ')}
+  FROM daily
+  WHERE span_start::TIMESTAMP >= (SELECT first FROM data_start)::DATE
+)
+SELECT measure, value, previous, last_year, change, change_rel, change_yoy, change_yoy_rel, mean_7d, sd_7d, mean_28d, sd_28d,
+  ${sqlNumber(periodDays(periods.current))} AS days, col13 AS n, col14 AS previous_n, col15 AS last_year_n
+FROM (
+${measures.map(rowFor).join('\nUNION ALL\n')}
+) AS t(measure, value, previous, last_year, change, change_rel, change_yoy, change_yoy_rel, mean_7d, sd_7d, mean_28d, sd_28d, col13, col14, col15)
+ORDER BY ${measures.length > 0 ? `CASE measure ${measures.map((m, i) => `WHEN ${sqlString(m)} THEN ${i}`).join(' ')} END` : '1'}`;
+}
