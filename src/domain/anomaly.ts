@@ -200,10 +200,25 @@ export function isAnomalous(observed: number, probability: number, thresholds: A
   return observed >= (thresholds.minCount ?? MIN_ANOMALY_COUNT) && probability < (thresholds.probability ?? ANOMALY_PROBABILITY);
 }
 
+/** A row as the anomaly and hot-spot SQL builders return it (their column names). */
+export interface CountRow {
+  observed: number;
+  history_sum: number;
+  history_sum_sq: number;
+  history_days: number;
+  /** Days `observed` covers (emerging hot spots); 1 when absent. */
+  observed_days?: number;
+}
+
+/** The surprise of a row returned by SQL. */
+export function rowSurprise(row: CountRow): Surprise {
+  return surprise({ observed: row.observed, historySum: row.history_sum, historySumSq: row.history_sum_sq, historyDays: row.history_days, observedDays: row.observed_days ?? 1 });
+}
+
 /** Score rows returned by SQL and keep the anomalous ones, most improbable first. */
-export function scoreCounts<T extends CountWithHistory>(rows: readonly T[], thresholds: AnomalyThresholds = {}): (T & Surprise)[] {
+export function scoreCounts<T extends CountRow>(rows: readonly T[], thresholds: AnomalyThresholds = {}): (T & Surprise)[] {
   return rows
-    .map((row) => ({ ...row, ...surprise(row) }))
+    .map((row) => ({ ...row, ...rowSurprise(row) }))
     .filter((row) => isAnomalous(row.observed, row.probability, thresholds))
     .sort((a, b) => a.probability - b.probability);
 }
