@@ -17,12 +17,21 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 /** Start DuckDB, then load the dataset found at `baseUrl` (the demo city by default). */
 export async function bootDataset(baseUrl: string, onStage: (stage: BootStage) => void): Promise<Dataset> {
   onStage('engine');
-  const [db, manifestBytes] = await Promise.all([createBrowserDatabase(), fetchBytes(`${baseUrl}/manifest.json`)]);
+  // Downloads start now, while the 34 MB engine compiles: on a slow disk or network they
+  // overlap instead of adding up. Each file is read once.
+  const downloads = new Map<string, Promise<Uint8Array>>();
+  const read = (name: string) => {
+    let pending = downloads.get(name);
+    if (!pending) { pending = fetchBytes(`${baseUrl}/${name}`); downloads.set(name, pending); }
+    return pending;
+  };
+  for (const name of ['units.csv', 'events.arrow']) read(name).catch(() => undefined);
+  const [db, manifestBytes] = await Promise.all([createBrowserDatabase(), read('manifest.json')]);
   markOnce(MARKS.engineReady);
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
   if (typeof manifest.as_of !== 'string') throw new Error(`${baseUrl}/manifest.json: field "as_of" is missing or not a string`);
   onStage('data');
-  const { rows } = await loadDataset(db, { read: (name) => fetchBytes(`${baseUrl}/${name}`) });
+  const { rows } = await loadDataset(db, { read });
   markOnce(MARKS.dataLoaded);
   return { db, asOf: manifest.as_of, rows, baseUrl };
 }
