@@ -49,7 +49,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
 
   const choroplethGroup = view.layer === 'coverage' || view.layer === 'response' ? view.layer : null;
   const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? UNIT_MEASURES.find((m) => m.id === (choroplethGroup ? DEFAULT_MEASURE[choroplethGroup] : 'intake_per_10k'))!;
-  // At 1M events this query is about 70 % of a drill-down (npm run bench: 116 of 164 ms),
+  // At 1M events this query is about half of a drill-down (npm run bench: 80–116 of 165–180 ms),
   // just over the 150 ms target; a pre-aggregated grid × day × category table is the next step.
   const measuresSql = children ? unitMeasures({ level: children, parentCode: unit.code, period, asOf, filter: { ...filter, unitCode: undefined } }) : null;
   const measures = useQuery(measuresSql, rowsOf);
