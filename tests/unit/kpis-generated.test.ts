@@ -1,3 +1,4 @@
+import { median, wallClockMs } from '../support/plain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +11,7 @@ import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
 
 const DAY = 86_400_000;
-const ms = (text: string | null | undefined) => (text === null || text === undefined ? null : Date.parse(`${text.replace(' ', 'T')}Z`));
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const ms = wallClockMs;
 
 /** The KPI strip computed the plain way, from the CSV text, without DuckDB. */
 function kpisInJs(records: Record<string, string | null>[], asOf: string, prefix: string) {
