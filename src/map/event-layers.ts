@@ -80,6 +80,19 @@ export interface EventLayerOptions {
 
 const timeFilter = new DataFilterExtension({ filterSize: 1 });
 
+// The aggregation layers read positions as 3 components (they ignore a size-2 binary
+// attribute and draw nothing), so they get lon, lat, 0; made once per columns object.
+const positions3d = new WeakMap<Float32Array, Float32Array>();
+function withZ(positions: Float32Array): Float32Array {
+  let result = positions3d.get(positions);
+  if (!result) {
+    result = new Float32Array((positions.length / 2) * 3);
+    for (let i = 0, j = 0; i < positions.length; i += 2, j += 3) { result[j] = positions[i]!; result[j + 1] = positions[i + 1]!; }
+    positions3d.set(positions, result);
+  }
+  return result;
+}
+
 /**
  * The incident layers from the same binary columns, one per kind in `kinds` (the active
  * one visible). Kinds never shown are not created: each compiles its own shaders, which
@@ -103,7 +116,7 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
   if (kinds.has('heatmap')) layers.push(
     new HeatmapLayer({
       id: 'events-heatmap',
-      data: { length: columns.length, attributes: { getPosition: positions, getFilterValue: filterValues } },
+      data: { length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } },
       visible: options.kind === 'heatmap',
       radiusPixels: 25, intensity: 1, threshold: 0.03,
       ...common,
@@ -111,9 +124,11 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
   if (kinds.has('hexagon')) layers.push(
     new HexagonLayer({
       id: 'events-hexagon',
-      data: { length: columns.length, attributes: { getPosition: positions, getFilterValue: filterValues } },
+      data: { length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } },
       visible: options.kind === 'hexagon',
-      radius: options.hexagonRadiusMeters, coverage: 0.9, extruded: false, gpuAggregation: true, opacity: 0.75,
+      radius: options.hexagonRadiusMeters, coverage: 0.9, extruded: false, opacity: 0.8,
+      // CPU aggregation allows quantile colours, which a few very busy cells cannot wash out.
+      gpuAggregation: false, colorScaleType: 'quantile',
       colorRange: [[255, 255, 204], [199, 233, 180], [127, 205, 187], [65, 182, 196], [44, 127, 184], [37, 52, 148]],
       pickable: options.kind === 'hexagon',
       ...common,

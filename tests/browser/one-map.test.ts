@@ -105,15 +105,26 @@ describe('the one map in headless Chromium', () => {
     await waitForKpis(session, city);
   });
 
-  it('draws each layer differently', async () => {
-    await session.page.goto(`${server.url}/?unit=331102&bench=1`);
+  it('draws each layer: every layer changes the map against the bare basemap, and differs from the others', async () => {
+    // Legends and controls overlap the map and differ per layer: hide them so only the map is compared.
+    const hideOverlays = () => session.page.addStyleTag({ content: '.legend, .map-status, .playback, .map-attribution, .maplibregl-ctrl { visibility: hidden !important; }' });
+    // The bare basemap: the same view with a filter that leaves no event.
+    await session.page.goto(`${server.url}/?unit=331102&bench=1&cat=elevator&sev=4&range=today&v=119.9,28.45,9`);
     await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
+    expect(await session.page.getByTestId('map').getAttribute('data-point-count')).toBe('0');
+    await hideOverlays();
+    await session.page.waitForTimeout(1500);
+    const bare = await session.page.getByTestId('map').screenshot();
+    await session.page.goto(`${server.url}/?unit=331102&bench=1&v=119.9,28.45,9`);
+    await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
+    await hideOverlays();
     const shots: Record<string, Buffer> = {};
     for (const layer of ['points', 'heatmap', 'hexagon', 'coverage', 'response']) {
       await session.page.getByTestId(`layer-${layer}`).click();
       await session.page.waitForFunction((kind) => document.querySelector('[data-testid="map"]')?.getAttribute('data-layer') === kind || ['coverage', 'response'].includes(kind), layer);
       await session.page.waitForTimeout(2500);
       shots[layer] = await session.page.getByTestId('map').screenshot();
+      expect(pixelDifference(bare, shots[layer]!), `${layer} vs the bare basemap`).toBeGreaterThan(2000);
     }
     const names = Object.keys(shots);
     for (let i = 0; i < names.length; i++) {
