@@ -121,6 +121,9 @@ export function betaRegularized(x: number, a: number, b: number): number {
 // Tail probabilities
 // ---------------------------------------------------------------------------------------
 
+/** Above this size parameter r the negative binomial is computed as Poisson (see below). */
+const NEGATIVE_BINOMIAL_MAX_SIZE = 1e6;
+
 /** P(X ≥ k) for X ~ Poisson(λ): the regularised lower incomplete gamma P(k, λ). */
 export function poissonUpperTail(k: number, lambda: number): number {
   if (!Number.isInteger(k)) throw new Error(`poissonUpperTail needs a whole count, got ${k}`);
@@ -141,7 +144,10 @@ export function negativeBinomialUpperTail(k: number, mean: number, variance: num
   if (!(mean > 0)) return mean === 0 ? 0 : Number.NaN;
   if (!(variance > mean)) return poissonUpperTail(k, mean);
   const r = (mean * mean) / (variance - mean);
-  return betaRegularized(mean / (r + mean), k, r);
+  // A variance a hair above the mean (often rounding) gives an enormous r, for which the
+  // incomplete beta loses its precision; the law is then Poisson to within ~(k − mean)² / 2r.
+  if (!(r < NEGATIVE_BINOMIAL_MAX_SIZE)) return poissonUpperTail(k, mean);
+  return Math.min(1, Math.max(0, betaRegularized(mean / (r + mean), k, r)));
 }
 
 /** What SQL returns for one unit × category × day (or run of days): the count and its history. */
@@ -217,7 +223,10 @@ export function rowSurprise(row: CountRow): Surprise {
 
 /** Score rows returned by SQL and keep the anomalous ones, most improbable first. */
 export function scoreCounts<T extends CountRow>(rows: readonly T[], thresholds: AnomalyThresholds = {}): (T & Surprise)[] {
+  const minCount = thresholds.minCount ?? MIN_ANOMALY_COUNT;
   return rows
+    // A count at or below its expected value is never improbable (P(X ≥ k) ≥ ~0.4): not worth the tail.
+    .filter((row) => row.observed >= minCount && row.observed * row.history_days > Math.max(row.history_sum, EMPTY_HISTORY_EVENTS) * (row.observed_days ?? 1))
     .map((row) => ({ ...row, ...rowSurprise(row) }))
     .filter((row) => isAnomalous(row.observed, row.probability, thresholds))
     .sort((a, b) => a.probability - b.probability);

@@ -21,7 +21,7 @@ export interface EmergingOptions {
 
 /**
  * Emerging hot spots: a unit × category whose daily count rose over `runDays` consecutive
- * days (each day ≥ 1 event, never falling, the last above the first) and stayed above its
+ * days (each day ≥ 1 event and more than the day before) and stayed above its
  * baseline (the mean daily count over the `historyDays` days before the run) every day.
  * One row per such run end with `observed` = the run's total, `observed_days` = runDays,
  * `run_counts` ("2,4,6") and the baseline's sum and sum of squares; whether the total is
@@ -41,7 +41,7 @@ export function emergingHotspots(options: EmergingOptions): string {
   const steps = Array.from({ length: runDays }, (_, i) => i); // 0 = the run's last day
   // Day i of the run (counted back from its end) is alias d<i>; each is joined on its date.
   const joins = steps.slice(1).map((i) => `JOIN daily d${i} ON d${i}.level = d0.level AND d${i}.unit_code = d0.unit_code AND d${i}.category = d0.category AND d${i}.day = d0.day - ${sqlNumber(i)}`);
-  const rising = steps.slice(1).map((i) => `d${i}.n <= d${i - 1}.n`);
+  const rising = steps.slice(1).map((i) => `d${i}.n < d${i - 1}.n`);
   const last = runDays - 1;
   return `WITH ${dailyUnitCounts(from, days.end, [level!], eventWhere(filter))},
 runs AS (
@@ -51,7 +51,7 @@ runs AS (
     d${last}.n AS first_count
   FROM daily d0
   ${joins.join('\n  ')}
-  WHERE d0.day >= ${sqlTimestamp(days.start)}::DATE AND ${rising.join(' AND ')} AND d${last}.n < d0.n
+  WHERE d0.day >= ${sqlTimestamp(days.start)}::DATE AND ${rising.join(' AND ')}
     AND d${last}.day >= (SELECT min(reported_at)::DATE FROM events) + ${sqlNumber(historyDays)}
 )
 SELECT r.level, r.unit_code, r.category, ${dateText('r.day')} AS day, r.run_counts, r.observed::INTEGER AS observed, ${sqlNumber(runDays)} AS observed_days,

@@ -64,40 +64,38 @@ export function periodComparison(options: PeriodComparisonOptions): string {
   ) GROUP BY span
 )`);
   }
-    const baselineStart = shiftDays(periods.current.start, -28);
+  const baselineStart = shiftDays(periods.current.start, -28);
   const baseline7 = sqlTimestamp(shiftDays(periods.current.start, -7));
   const measures = [...families].flatMap((f) => FAMILY_MEASURES[f] as readonly string[]);
-  const covered = (l: (typeof LABELS)[number]) => `${sqlTimestamp(byLabel[l].start)} >= (SELECT first FROM data_start)::DATE`;
-  const at = (column: string, l: (typeof LABELS)[number]) => `any_value(${column}) FILTER (WHERE span = ${sqlString(l)} AND ${covered(l)})`;
-  const rowFor = (m: string) => {
+  const at = (column: string, l: (typeof LABELS)[number]) => `any_value(${column}) FILTER (WHERE span = ${sqlString(l)} AND covered)`;
+  // One row per measure from the one-row `wide` and `baseline`: each output column picks its
+  // measure's expression from a list by the measure's index (one plan, not a UNION per measure).
+  const column = (expression: (m: string) => string) => `[${measures.map((m) => `${expression(m)}::DOUBLE`).join(', ')}][m.i]`;
+  const value = (m: string, l: (typeof LABELS)[number]) => `w.${m}_${l}`;
+  const rateN = (m: string, l: (typeof LABELS)[number]) => {
     const rate = RATE_PARTS[m as keyof typeof RATE_PARTS];
-    const value = (l: (typeof LABELS)[number]) => `w.${m}_${l}`;
-    const change = (base: string) => `${value('current')} - ${base}`;
-    const relative = (base: string) => `(${value('current')} - ${base}) / nullif(${base}, 0)`;
-    return `SELECT ${sqlString(m)} AS measure, ${value('current')} AS value, ${value('previous')} AS previous, ${value('last_year')} AS last_year,
-  ${change(value('previous'))} AS change, ${relative(value('previous'))} AS change_rel,
-  ${change(value('last_year'))} AS change_yoy, ${relative(value('last_year'))} AS change_yoy_rel,
-  b.${m}_mean_7d AS mean_7d, b.${m}_sd_7d AS sd_7d, b.${m}_mean_28d AS mean_28d, b.${m}_sd_28d AS sd_28d,
-  ${rate ? LABELS.map((l) => `w.${rate.n}_${l}`).join(', ') : 'NULL::INTEGER, NULL::INTEGER, NULL::INTEGER'}
-FROM wide w, baseline b`;
+    return rate ? `w.${rate.n}_${l}` : 'NULL';
   };
   const rateNs = Object.entries(RATE_PARTS).filter(([m]) => measures.includes(m)).map(([, p]) => p.n);
   return `WITH ${ctes.join(',\n')},
 data_start AS (SELECT min(reported_at) AS first FROM events),
-labels AS (SELECT 'all' AS key, unnest([${LABELS.map(sqlString).join(', ')}]) AS span),
+labels AS (
+  SELECT 'all' AS key, span, start >= (SELECT first FROM data_start)::DATE AS covered
+  FROM (VALUES ${LABELS.map((l) => `(${sqlString(l)}, ${sqlTimestamp(byLabel[l].start)})`).join(', ')}) v(span, start)
+),
 per_period AS (
-  SELECT f.span, ${measureColumns(families, 's.backlog', 's.overdue').join(', ')}
+  SELECT f.span, f.covered, ${measureColumns(families, 's.backlog', 's.overdue').join(', ')}
   FROM labels f
   ${spanJoins(families, 'f')}${families.has('volume') ? '\n  LEFT JOIN stock s ON s.span = f.span' : ''}
 ),
-wide AS (
+wide AS MATERIALIZED (
   SELECT ${[...measures, ...rateNs].flatMap((m) => LABELS.map((l) => `${at(m, l)}::DOUBLE AS ${m}_${l}`)).join(', ')}
   FROM per_period
 ),
-daily AS (
+daily AS MATERIALIZED (
 ${trendSeries({ granularity: 'day', period: { start: baselineStart, end: periods.current.start }, asOf, filter, families: [...families] })}
 ),
-baseline AS (
+baseline AS MATERIALIZED (
   SELECT ${measures.map((m) => [
     `avg(${m}) FILTER (WHERE span_start::TIMESTAMP >= ${baseline7}) AS ${m}_mean_7d`,
     `stddev_samp(${m}) FILTER (WHERE span_start::TIMESTAMP >= ${baseline7}) AS ${m}_sd_7d`,
@@ -106,10 +104,13 @@ baseline AS (
   FROM daily
   WHERE span_start::TIMESTAMP >= (SELECT first FROM data_start)::DATE
 )
-SELECT measure, value, previous, last_year, change, change_rel, change_yoy, change_yoy_rel, mean_7d, sd_7d, mean_28d, sd_28d,
-  ${sqlNumber(periodDays(periods.current))} AS days, col13 AS n, col14 AS previous_n, col15 AS last_year_n
-FROM (
-${measures.map(rowFor).join('\nUNION ALL\n')}
-) AS t(measure, value, previous, last_year, change, change_rel, change_yoy, change_yoy_rel, mean_7d, sd_7d, mean_28d, sd_28d, col13, col14, col15)
-ORDER BY ${measures.length > 0 ? `CASE measure ${measures.map((m, i) => `WHEN ${sqlString(m)} THEN ${i}`).join(' ')} END` : '1'}`;
+SELECT m.measure, ${column((m) => value(m, 'current'))} AS value, ${column((m) => value(m, 'previous'))} AS previous,
+  ${column((m) => value(m, 'last_year'))} AS last_year,
+  value - previous AS change, (value - previous) / nullif(previous, 0) AS change_rel,
+  value - last_year AS change_yoy, (value - last_year) / nullif(last_year, 0) AS change_yoy_rel,
+  ${['mean_7d', 'sd_7d', 'mean_28d', 'sd_28d'].map((stat) => `${column((m) => `b.${m}_${stat}`)} AS ${stat}`).join(', ')},
+  ${sqlNumber(periodDays(periods.current))} AS days,
+  ${column((m) => rateN(m, 'current'))} AS n, ${column((m) => rateN(m, 'previous'))} AS previous_n, ${column((m) => rateN(m, 'last_year'))} AS last_year_n
+FROM wide w, baseline b, (VALUES ${measures.map((m, i) => `(${sqlString(m)}, ${sqlNumber(i + 1)})`).join(', ')}) m(measure, i)
+ORDER BY m.i`;
 }

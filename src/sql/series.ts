@@ -10,7 +10,13 @@ import {
 } from './trend-measures';
 import { UNIT_KEY_LENGTH } from './unit-measures';
 
-/** What a series is split by: nothing (one key, "all"), an event attribute, or the units of a level. */
+/**
+ * What a series is split by: nothing (one key, "all"), an event attribute, or the units of
+ * a level. Every category and channel is listed (those of the filter when it names some);
+ * departments are those with events; units are those of the level in the `units` table
+ * inside the filter's unit (or containing it). Keys seen in events but not in those lists
+ * are listed too; a missing attribute is the key "".
+ */
 export type SeriesSplit = 'none' | 'category' | 'channel' | 'department' | { unitLevel: Exclude<UnitLevel, 'city'> };
 
 export interface SeriesOptions {

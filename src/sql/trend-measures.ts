@@ -102,8 +102,8 @@ export interface SpanSql {
 /**
  * The response deadline by severity as a small table to join (sla_severity, sla_us, and
  * sla_cutoff: events reported at or before it have passed their deadline at the data
- * time). A join and one comparison per row was ~3x faster in the wasm build than a CASE
- * on severity or a comparison against each distinct deadline.
+ * time). A join and one comparison per row was faster in the wasm build than a CASE on
+ * severity, and ~3x faster than counting against each distinct deadline (1M events).
  */
 function responseSlaTable(asOf: string): string {
   const now = sqlTimestamp(asOf);

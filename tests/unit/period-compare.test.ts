@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type Scalar } from '../../src/engine/columns';
+import { firstRow, rowsOf, type Scalar } from '../../src/engine/columns';
 import type { Database } from '../../src/engine/database';
+import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
+import { kpiStrip } from '../../src/sql/kpis';
 import { periodComparison, type PeriodComparisonOptions } from '../../src/sql/period-compare';
-import { createEventsTable, type EventFixture } from '../support/events-table';
+import { volumeSeries } from '../../src/sql/series';
+import { lastPeriods } from '../../src/sql/trend-periods';
+import { createEventsTableBulk } from '../support/bulk-events';
+import type { EventFixture } from '../support/events-table';
+import { requireTestData } from '../support/test-data';
 
 const AS_OF = '2026-03-10 23:59:59';
 const DAY_MS = 86_400_000;
@@ -82,7 +88,7 @@ describe('periodComparison on a hand-made table', () => {
   let db: Database;
   beforeAll(async () => {
     db = await createNodeDatabase();
-    await createEventsTable(db, events());
+    await createEventsTableBulk(db, events());
   });
   afterAll(async () => { await db.close(); });
   const run = async (options: Partial<PeriodComparisonOptions>) => rowsOf(await db.query(periodComparison({ granularity: 'day', date: '2026-03-10', asOf: AS_OF, ...options })));
@@ -129,5 +135,39 @@ describe('periodComparison on a hand-made table', () => {
     }
     expect(outputs[0]).toBe(outputs[2]);
     expect(outputs[1]).toBe(outputs[3]);
+  });
+});
+
+describe('periodComparison on the generated test dataset, against the series and the KPI strip', () => {
+  const data = requireTestData();
+  let db: Database;
+  beforeAll(async () => {
+    db = await createNodeDatabase();
+    await loadDataset(db, data.source, 'arrow');
+  });
+  afterAll(async () => { await db.close(); });
+
+  it('day and week values, previous values and baselines agree with the daily series', async () => {
+    const daily = rowsOf(await db.query(volumeSeries({ granularity: 'day', period: lastPeriods('day', 40, data.asOf), asOf: data.asOf })));
+    const byDay = new Map(daily.map((r) => [String(r.period), r]));
+    const last = data.asOf.slice(0, 10);
+    const day = rowsOf(await db.query(periodComparison({ granularity: 'day', date: last, asOf: data.asOf, families: ['volume'] })));
+    const row = (rows: Record<string, Scalar>[], m: string) => rows.find((r) => r.measure === m)!;
+    const strip = firstRow(await db.query(kpiStrip(data.asOf)));
+    expect(row(day, 'backlog').value).toBe(strip.backlog);
+    expect(row(day, 'overdue').value).toBe(strip.overdue);
+    const before = (n: number) => byDay.get(new Date(Date.parse(`${last}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10))!;
+    for (const m of ['intake', 'closed', 'backlog', 'overdue']) {
+      expect(row(day, m).value, m).toBe(byDay.get(last)![m]);
+      expect(row(day, m).previous, m).toBe(before(1)[m]);
+      const week = [1, 2, 3, 4, 5, 6, 7].map((n) => Number(before(n)[m]));
+      expect(row(day, m).mean_7d as number, m).toBeCloseTo(week.reduce((a, b) => a + b, 0) / 7, 9);
+    }
+    // The ISO week of the data time (Mon 11-23 … Fri 11-27, to date).
+    const week = rowsOf(await db.query(periodComparison({ granularity: 'week', date: last, asOf: data.asOf, families: ['volume'] })));
+    const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
+    expect(row(week, 'intake').value).toBe(days.reduce((sum, d) => sum + Number(byDay.get(d)!.intake), 0));
+    expect(row(week, 'intake').days).toBe(5);
+    expect(row(week, 'backlog').previous).toBe(byDay.get('2026-11-20')!.backlog); // previous week cut to Mon–Fri
   });
 });

@@ -9,7 +9,8 @@ import { createNodeDatabase } from '../../src/engine/node';
 import { kpiStrip } from '../../src/sql/kpis';
 import { durationSeries, rateSeries, trendSeries, volumeSeries, type SeriesOptions } from '../../src/sql/series';
 import { comparedPeriods, isoWeek, lastPeriods, periodContaining, periodStartMs, wallClockMs } from '../../src/sql/trend-periods';
-import { createEventsTable, type EventFixture } from '../support/events-table';
+import { createEventsTableBulk as createEventsTable } from '../support/bulk-events';
+import type { EventFixture } from '../support/events-table';
 import { requireTestData } from '../support/test-data';
 import { createUnitsTable } from '../support/units-table';
 
@@ -107,17 +108,19 @@ describe('trend periods (JS calendar)', () => {
   });
 });
 
+// One database for the whole file; each block creates its own tables.
+let db: Database;
+beforeAll(async () => { db = await createNodeDatabase(); });
+afterAll(async () => { await db.close(); });
+
 describe('series on hand-made tables', () => {
-  let db: Database;
   beforeAll(async () => {
-    db = await createNodeDatabase();
     await createEventsTable(db, EVENTS.map(({ note: _note, ...row }) => row));
     await createUnitsTable(db, [
       { code: '331102', level: 'county' }, { code: '331121', level: 'county' }, { code: '331123', level: 'county', name: 'no events' },
       { code: '331102001', level: 'township' }, { code: '331102002', level: 'township', name: 'no events' }, { code: '331121001', level: 'township' },
     ]);
   });
-  afterAll(async () => { await db.close(); });
   const run = async (sql: string) => rowsOf(await db.query(sql));
   const base: SeriesOptions = { granularity: 'day', period: PERIOD, asOf: AS_OF };
 
@@ -219,13 +222,10 @@ describe('series on hand-made tables', () => {
 });
 
 describe('ISO weeks and months across a year end, in SQL', () => {
-  let db: Database;
   beforeAll(async () => {
-    db = await createNodeDatabase();
     // Sun 12-27 (ISO 2026-W52), Mon 12-28 and Sun 2027-01-03 (both W53), Mon 01-04 (2027-W01).
     await createEventsTable(db, ['2026-12-27 23:59:59', '2026-12-28 00:00:00', '2027-01-03 23:59:59', '2027-01-04 00:00:00'].map((t) => ({ reported_at: t, closed_at: t, due_at: t, status: 'closed' })));
   });
-  afterAll(async () => { await db.close(); });
 
   it("date_trunc('week') is the ISO Monday, as the JS calendar", async () => {
     const days = rowsOf(await db.query(`SELECT strftime(d, '%Y-%m-%d') AS day, strftime(date_trunc('week', d::TIMESTAMP), '%Y-%m-%d') AS monday
@@ -250,12 +250,7 @@ describe('ISO weeks and months across a year end, in SQL', () => {
 
 describe('series on the generated test dataset, against direct counts', () => {
   const data = requireTestData();
-  let db: Database;
-  beforeAll(async () => {
-    db = await createNodeDatabase();
-    await loadDataset(db, data.source, 'arrow');
-  });
-  afterAll(async () => { await db.close(); });
+  beforeAll(async () => { await loadDataset(db, data.source, 'arrow'); });
 
   for (const granularity of ['day', 'week', 'month'] as const) {
     it(`${granularity}: backlog and overdue at each end equal a direct count, intake sums to the events`, async () => {
