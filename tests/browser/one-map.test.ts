@@ -134,6 +134,22 @@ describe('the one map in headless Chromium', () => {
     }
   });
 
+  it('plays back time on the GPU: one day shows fewer events than the whole period, for points and hexagons', async () => {
+    for (const layer of ['points', 'hexagon']) {
+      await session.page.goto(`${server.url}/?unit=331102&bench=1&layer=${layer}&v=119.9,28.45,9`);
+      await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
+      await session.page.addStyleTag({ content: '.legend, .map-status, .map-attribution, .maplibregl-ctrl { visibility: hidden !important; }' });
+      await session.page.waitForTimeout(1500);
+      const whole = await session.page.getByTestId('map').screenshot({ mask: [session.page.getByTestId('playback')] });
+      // Move the playback window to the first day of the period.
+      await session.page.getByTestId('playback').locator('input[type="range"]').fill('0');
+      await expect(session.page.getByTestId('playback').locator('.playback-label').textContent()).resolves.toMatch(/\d{4}-\d{2}-\d{2}/);
+      await session.page.waitForTimeout(2000);
+      const oneDay = await session.page.getByTestId('map').screenshot({ mask: [session.page.getByTestId('playback')] });
+      expect(pixelDifference(whole, oneDay), `${layer}: whole period vs first day`).toBeGreaterThan(1000);
+    }
+  });
+
   it('shows a hostile description as text and masks phone numbers', async () => {
     const hostile = events.find((e) => e.description?.includes('<img src=x onerror=alert(1)>'));
     const withPhone = events.find((e) => /1[3-9]\d{9}/.test(e.description ?? '') && !e.description!.includes('<'));
