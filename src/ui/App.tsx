@@ -7,7 +7,6 @@ import { DatasetContext, type Dataset } from './DatasetContext';
 import { ErrorCard } from './ErrorCard';
 import { LanguageContext } from './LanguageContext';
 import { UNITS_DIRECTORY_SQL, UnitsDirectory } from './units-directory';
-import { CITY_CODE } from './url-state';
 import { ViewStore } from './view-store';
 
 const DEMO_BASE_URL = '/demo';
@@ -34,7 +33,7 @@ export function App() {
       .then(async (dataset) => {
         const units = UnitsDirectory.fromTable(await dataset.db.query(UNITS_DIRECTORY_SQL));
         maybeInstallBenchHook(dataset);
-        setLoaded({ dataset, units, store: new ViewStore(units.root.code ?? CITY_CODE) });
+        setLoaded({ dataset, units, store: new ViewStore(units.root.code) });
       })
       .catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
   }, []);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { KPI_DEFINITIONS, type MeasureDefinition } from '../domain/measures';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
@@ -22,7 +23,7 @@ export function KpiStrip({ filter, period }: { filter: EventFilter; period: Peri
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
   const locale = language === 'zh' ? 'zh-CN' : 'en-US';
-  if (result.data) markOnce(MARKS.kpisReady);
+  useEffect(() => { if (result.data) markOnce(MARKS.kpisReady); }, [result.data]);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
   return (
     <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading} aria-label={t.kpis}>

@@ -121,7 +121,6 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       if (typeof code === 'string') viewStore.update({ unit: code, camera: undefined }, 'push');
     });
     registerMapProbe((lon, lat) => { const p = map.project([lon, lat]); return [p.x, p.y]; });
-    if (new URLSearchParams(window.location.search).has('bench')) (window as unknown as { __ONEMAP_MAP__: unknown }).__ONEMAP_MAP__ = map;
     return () => { overlay.current = null; mapRef.current = null; loadedLevels.current.clear(); setMapReady(false); setIdle(false); registerMapProbe(null); map.remove(); };
     // The camera and texts are read once at creation; the map is not rebuilt when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -37,7 +37,8 @@ const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai'];
 
 describe('presetPeriod and periodHours', () => {
   const originalTz = process.env.TZ;
-  afterEach(() => { process.env.TZ = originalTz; });
+  // Assigning undefined would set the text "undefined"; an unset zone must stay unset.
+  afterEach(() => { if (originalTz === undefined) delete process.env.TZ; else process.env.TZ = originalTz; });
 
   for (const zone of ZONES) {
     describe(`with TZ=${zone}`, () => {
