@@ -10,6 +10,8 @@ export const en: Messages = {
   dataTime: 'Data as of',
   eventsShown: 'Map shows {count} events',
   language: '中文',
+  modeNavLabel: 'Modes',
+  modeNames: { map: 'One map', briefing: 'Briefing', wall: 'Wall display', sql: 'SQL console', data: 'Your data' },
   errorTitle: 'Something went wrong',
   retry: 'Retry',
   definition: 'Definition',

@@ -9,6 +9,8 @@ export const zh = {
   dataTime: '数据时点',
   eventsShown: '地图显示事件 {count} 件',
   language: 'English',
+  modeNavLabel: '导航',
+  modeNames: { map: '一张图', briefing: '研判简报', wall: '大屏', sql: 'SQL 分析', data: '数据接入' },
   errorTitle: '出错了',
   retry: '重试',
   definition: '口径',
@@ -59,4 +61,5 @@ export const zh = {
   play: '播放', pause: '暂停', playbackStep: '播放步长', byDay: '按天', byHour: '按小时', playbackPosition: '播放位置', wholePeriod: '全时段',
 } as const;
 
-export type Messages = { readonly [K in keyof typeof zh]: string };
+type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
+export type Messages = Widen<typeof zh>;

@@ -8,6 +8,13 @@ import { ErrorCard } from './ErrorCard';
 import { LanguageContext } from './LanguageContext';
 import { UNITS_DIRECTORY_SQL, UnitsDirectory } from './units-directory';
 import { ViewStore } from './view-store';
+import { NavigationContext, type Navigation } from './navigation';
+import { serializeViewState } from './url-state';
+import { APP_MODES, modeHref, parseMode, type AppMode } from './mode';
+import { BriefingPage } from './briefing/BriefingPage';
+import { DataLoader } from './data/DataLoader';
+import { WallMode } from './wall/WallMode';
+import { Workbench } from './workbench/Workbench';
 
 const DEMO_BASE_URL = '/demo';
 
@@ -25,7 +32,18 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [stage, setStage] = useState<BootStage>('engine');
   const [error, setError] = useState<Error | null>(null);
+  const [mode, setMode] = useState<AppMode>(() => parseMode(window.location.search));
   const t = MESSAGES[language];
+  // Modes switch without a reload: DuckDB and the loaded data stay in memory.
+  useEffect(() => {
+    const onPopState = () => setMode(parseMode(window.location.search));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+  const goTo = (next: AppMode) => {
+    window.history.pushState(null, '', next === 'map' && loaded ? loaded.store.href() : modeHref(next, window.location.search));
+    setMode(next);
+  };
 
   const boot = useCallback(() => {
     setError(null);
@@ -50,8 +68,29 @@ export function App() {
       window.history.replaceState(null, '', url);
     }
   };
+  // goTo only reads `loaded`, which is a dependency.
+  const navigation = useMemo<Navigation | null>(() => loaded && {
+    goTo,
+    openOnMap: (change) => {
+      loaded.store.update({ ...change, camera: undefined }, 'push');
+      setMode('map');
+    },
+    mapHref: (change) => `${window.location.pathname}${serializeViewState({ ...loaded.store.get(), ...change, camera: undefined }, loaded.units.root.code)}`,
+  }, [loaded]);
   const dataset = loaded?.dataset ?? null;
   const title = useMemo(() => (loaded ? `${loaded.units.root.name}${t.appTitleSuffix}` : t.appTitle), [loaded, t]);
+
+  if (mode === 'wall' && loaded && navigation) {
+    return (
+      <LanguageContext.Provider value={language}>
+        <DatasetContext.Provider value={loaded.dataset}>
+          <NavigationContext.Provider value={navigation}>
+            <WallMode units={loaded.units} />
+          </NavigationContext.Provider>
+        </DatasetContext.Provider>
+      </LanguageContext.Provider>
+    );
+  }
 
   return (
     <LanguageContext.Provider value={language}>
@@ -61,6 +100,12 @@ export function App() {
             <h1>{title}</h1>
             <div className="subtitle">{t.appSubtitle}</div>
           </div>
+          <nav className="mode-nav" aria-label={t.modeNavLabel}>
+            {APP_MODES.map((m) => (
+              <a key={m} href={modeHref(m, window.location.search)} data-testid={`mode-${m}`} aria-current={m === mode ? 'page' : undefined}
+                onClick={(e) => { e.preventDefault(); goTo(m); }}>{t.modeNames[m]}</a>
+            ))}
+          </nav>
           <div className="header-right">
             {dataset ? <span className="data-time" data-testid="data-time">{t.dataTime} {dataset.asOf.slice(0, 16)}</span> : null}
             <button type="button" className="language-switch" data-testid="language-switch" onClick={switchLanguage}>{t.language}</button>
@@ -72,9 +117,14 @@ export function App() {
           <main className="app-main loading" data-testid="loading">{stage === 'engine' ? t.loadingEngine : t.loadingData}</main>
         ) : (
           <DatasetContext.Provider value={loaded.dataset}>
+            <NavigationContext.Provider value={navigation}>
             <main className="app-main">
-              <Dashboard store={loaded.store} units={loaded.units} />
+              {mode === 'map' || mode === 'wall' ? <Dashboard store={loaded.store} units={loaded.units} />
+                : mode === 'briefing' ? <BriefingPage units={loaded.units} />
+                : mode === 'sql' ? <Workbench units={loaded.units} />
+                : <DataLoader units={loaded.units} />}
             </main>
+            </NavigationContext.Provider>
           </DatasetContext.Provider>
         )}
         <footer className="app-footer">{t.demoNotice}</footer>

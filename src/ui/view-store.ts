@@ -27,6 +27,11 @@ export class ViewStore {
     return () => this.listeners.delete(listener);
   };
 
+  /** The map's URL for the current view (used when coming back to the map from another mode). */
+  href(): string {
+    return `${window.location.pathname}${serializeViewState(this.state, this.rootUnit)}`;
+  }
+
   update(change: Partial<ViewState>, history: 'push' | 'replace' = 'replace'): void {
     this.state = { ...this.state, ...change };
     const url = `${window.location.pathname}${serializeViewState(this.state, this.rootUnit)}${window.location.hash}`;

@@ -1,0 +1,6 @@
+import type { UnitsDirectory } from '../units-directory';
+
+/** Placeholder until this mode is built. */
+export function WallMode(_props: { units: UnitsDirectory }) {
+  return <div className="mode-placeholder" data-testid="mode-placeholder">WallMode</div>;
+}
