@@ -8,7 +8,7 @@ import { ErrorCard } from './ErrorCard';
 import { LanguageContext } from './LanguageContext';
 import { UNITS_DIRECTORY_SQL, UnitsDirectory } from './units-directory';
 import { ViewStore } from './view-store';
-import { NavigationContext, type Navigation } from './navigation';
+import { NavigationContext, PENDING_SQL_KEY, type Navigation } from './navigation';
 import { serializeViewState } from './url-state';
 import { APP_MODES, modeHref, parseMode, type AppMode } from './mode';
 import { BriefingPage } from './briefing/BriefingPage';
@@ -74,6 +74,10 @@ export function App() {
     openOnMap: (change) => {
       loaded.store.update({ ...change, camera: undefined }, 'push');
       setMode('map');
+    },
+    openSql: (sql) => {
+      sessionStorage.setItem(PENDING_SQL_KEY, sql);
+      goTo('sql');
     },
     mapHref: (change) => `${window.location.pathname}${serializeViewState({ ...loaded.store.get(), ...change, camera: undefined }, loaded.units.root.code)}`,
   }, [loaded]);

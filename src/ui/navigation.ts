@@ -9,6 +9,8 @@ import type { ViewState } from './url-state';
 export interface Navigation {
   goTo: (mode: AppMode) => void;
   openOnMap: (change: Partial<ViewState>) => void;
+  /** Open the SQL console with this query in the editor ("show SQL" on every panel and table). */
+  openSql: (sql: string) => void;
   /** The href of the map with that change applied, for real links (middle-click, copy link). */
   mapHref: (change: Partial<ViewState>) => string;
 }
@@ -20,3 +22,6 @@ export function useNavigation(): Navigation {
   if (!navigation) throw new Error('useNavigation() outside NavigationContext');
   return navigation;
 }
+
+/** Where a query handed to the SQL console waits for it (sessionStorage: survives the mode switch and a reload). */
+export const PENDING_SQL_KEY = 'onemap.pendingSql';
