@@ -4,16 +4,57 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS } from '../sql/load';
 import type { Database } from './database';
+import { EngineStartError } from './start-error';
+
+const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/**
+ * Rejects when the worker reports an error. AsyncDuckDB only logs such an error and drops
+ * its pending requests without settling them, so without this a worker that cannot load
+ * (blocked by policy, script missing) would leave the start-up waiting for ever.
+ */
+function workerFailure(worker: Worker): Promise<never> {
+  return new Promise((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new EngineStartError('worker-failed', event.message || `the worker script ${ehWorkerUrl} could not be loaded or run`));
+    }, { once: true });
+  });
+}
+
+/** After a failed instantiate: was the wasm file unreachable, or reachable but refused by the browser? */
+async function diagnoseInstantiate(error: unknown): Promise<EngineStartError> {
+  if (error instanceof EngineStartError) return error;
+  const status = await fetch(ehWasmUrl, { method: 'HEAD', cache: 'no-store' }).then((r) => (r.ok ? null : `HTTP ${r.status} ${r.statusText}`.trim()), (e: unknown) => messageOf(e));
+  if (status !== null) return new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${status} (${messageOf(error)})`);
+  return new EngineStartError('wasm-rejected', messageOf(error));
+}
 
 /**
  * DuckDB-WASM in a Web Worker, from files bundled with the app (no CDN). Only the
  * single-threaded `eh` build is offered: the threaded `coi` build failed intermittently
- * and was not faster on 2 cores (DESIGN.md §6).
+ * and was not faster on 2 cores (DESIGN.md §6). Start-up failures throw an
+ * EngineStartError that says which step failed.
  */
 export async function createBrowserDatabase(): Promise<Database> {
-  const worker = new Worker(ehWorkerUrl);
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw new EngineStartError('no-webassembly', 'this browser has no WebAssembly');
+  }
+  let worker: Worker;
+  try {
+    worker = new Worker(ehWorkerUrl);
+  } catch (error) {
+    throw new EngineStartError('worker-failed', messageOf(error));
+  }
+  const failed = workerFailure(worker);
+  failed.catch(() => undefined); // after a successful start a late worker error is the queries' to report
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-  await db.instantiate(ehWasmUrl);
+  try {
+    await Promise.race([db.instantiate(ehWasmUrl), failed]);
+  } catch (error) {
+    worker.terminate();
+    throw await diagnoseInstantiate(error);
+  }
   const connection = await db.connect();
   for (const setting of OFFLINE_SETTINGS) await connection.query(setting);
   // One connection runs one query at a time; a queue keeps callers from interleaving.

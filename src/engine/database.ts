@@ -12,4 +12,25 @@ export interface Database {
   /** Make bytes readable by SQL under `name` (e.g. read_csv('units.csv')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Start a query that can be cancelled (the SQL console). Optional: engines that cannot
+   * interrupt a query (the blocking Node build) leave it out and callers fall back to query().
+   */
+  startQuery?(sql: string): RunningQuery;
+}
+
+/** A query in flight: its result, and a way to stop it. */
+export interface RunningQuery {
+  /** The whole result; rejects with QueryCancelledError after cancel(). */
+  result: Promise<Table>;
+  /** Ask the engine to stop; resolves true when a query was running and got the request. */
+  cancel(): Promise<boolean>;
+}
+
+/** What a cancelled query rejects with, so callers can tell it from an SQL error. */
+export class QueryCancelledError extends Error {
+  constructor() {
+    super('The query was cancelled');
+    this.name = 'QueryCancelledError';
+  }
 }

@@ -1,0 +1,31 @@
+import type { ExportMeta } from './meta';
+
+/** A part of a file name: letters (any script), digits, "-" and "."; the rest becomes "-". */
+function slug(text: string): string {
+  return text.normalize('NFC').replace(/[^\p{L}\p{N}.-]+/gu, '-').replace(/-+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 40);
+}
+
+/** The last day inside an end-exclusive period: "2026-11-28 00:00:00" → "2026-11-27". */
+export function lastDayOf(endExclusive: string): string {
+  const ms = Date.parse(`${endExclusive.replace(' ', 'T')}Z`) - 1000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** "20261128-1321" from an ISO time (UTC): distinguishes two exports of a free query. */
+function stamp(iso: string): string {
+  return iso.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+}
+
+/**
+ * `onemap_<what>_<unit>_<from>_<to>.<ext>` when the result came from a dashboard panel
+ * (e.g. onemap_ranking_331102_2026-10-29_2026-11-27.csv), `onemap_<what>_<time>.<ext>`
+ * for a free console query (onemap_sql_20261128-1321.parquet).
+ */
+export function exportFileName(meta: Pick<ExportMeta, 'what' | 'source' | 'exportedAt'>, extension: string): string {
+  const parts = ['onemap', slug(meta.what) || 'export'];
+  const period = meta.source?.period;
+  if (meta.source) parts.push(slug(meta.source.unitCode));
+  if (period) parts.push(period.start.slice(0, 10), lastDayOf(period.end));
+  else parts.push(stamp(meta.exportedAt));
+  return `${parts.filter((p) => p.length > 0).join('_')}.${extension.replace(/^\./, '')}`;
+}
