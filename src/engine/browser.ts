@@ -1,9 +1,9 @@
-import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, ConsoleLogger, LogLevel, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Table } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 import { OFFLINE_SETTINGS } from '../sql/load';
-import type { Database } from './database';
+import { QueryCancelledError, type Database, type RunningQuery } from './database';
 import { EngineStartError } from './start-error';
 
 const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -28,6 +28,43 @@ async function diagnoseInstantiate(error: unknown): Promise<EngineStartError> {
   const status = await fetch(ehWasmUrl, { method: 'HEAD', cache: 'no-store' }).then((r) => (r.ok ? null : `HTTP ${r.status} ${r.statusText}`.trim()), (e: unknown) => messageOf(e));
   if (status !== null) return new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${status} (${messageOf(error)})`);
   return new EngineStartError('wasm-rejected', messageOf(error));
+}
+
+type Serial = <T>(task: () => Promise<T>) => Promise<T>;
+
+/**
+ * A query sent in pieces (connection.send) so that it can be interrupted between them
+ * (connection.cancelSent). It waits its turn in the same queue as every other query.
+ */
+function startCancellableQuery(connection: AsyncDuckDBConnection, serial: Serial, sql: string): RunningQuery {
+  let cancelled = false;
+  let running = false;
+  const result = serial(async () => {
+    if (cancelled) throw new QueryCancelledError();
+    running = true;
+    try {
+      const reader = await connection.send(sql, true);
+      const batches: RecordBatch[] = [];
+      for await (const batch of reader) {
+        if (cancelled) throw new QueryCancelledError();
+        batches.push(batch);
+      }
+      return new Table(reader.schema, batches);
+    } catch (error) {
+      throw cancelled ? new QueryCancelledError() : error;
+    } finally {
+      running = false;
+    }
+  });
+  return {
+    result,
+    cancel: async () => {
+      if (cancelled) return false;
+      cancelled = true;
+      // A query still waiting in the queue stops before it starts; a running one is interrupted.
+      return running ? connection.cancelSent() : true;
+    },
+  };
 }
 
 /**
@@ -59,7 +96,7 @@ export async function createBrowserDatabase(): Promise<Database> {
   for (const setting of OFFLINE_SETTINGS) await connection.query(setting);
   // One connection runs one query at a time; a queue keeps callers from interleaving.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+  const serial: Serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
     queue = next.catch(() => undefined);
     return next;
@@ -68,6 +105,7 @@ export async function createBrowserDatabase(): Promise<Database> {
     query: (sql) => serial(async () => (await connection.query(sql)) as unknown as Table),
     insertArrowIpc: (table, bytes) => serial(() => connection.insertArrowFromIPCStream(bytes, { name: table, create: true })),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
+    startQuery: (sql) => startCancellableQuery(connection, serial, sql),
     close: async () => { await connection.close(); await db.terminate(); worker.terminate(); },
   };
 }
