@@ -9,7 +9,7 @@ import { checkGranularity, type Granularity } from './trend-measures';
 
 const DAY_MS = 86_400_000;
 
-function toText(ms: number): string {
+export function toText(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 

@@ -1,0 +1,102 @@
+import { scoreCounts, type CountRow } from '../domain/anomaly';
+import { rankUnits } from '../domain/ranking';
+import { isUnitLevel, childLevel, type UnitLevel } from '../domain/units';
+import { rowsOf, type Scalar } from '../engine/columns';
+import type { Database } from '../engine/database';
+import { sqlString } from '../sql/literal';
+import { baselineOnPeriodScale, indicatorsOutsideBand } from './indicators';
+import { HEADLINE_MEASURES } from './measures';
+import type { Briefing, BriefingQuery, HeadlineRow, MatterList, Row } from './model';
+import { briefingPlan, MATTER_ROWS } from './plan';
+import { briefingPeriods, type BriefingRequest } from './request';
+
+const num = (value: Scalar | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function headlineRows(rows: Row[], days: number): HeadlineRow[] {
+  const byMeasure = new Map(rows.map((r) => [String(r.measure), r]));
+  return HEADLINE_MEASURES.map((measure) => {
+    const r = byMeasure.get(measure.id) ?? {};
+    const scaled = baselineOnPeriodScale(measure, { mean7: num(r.mean_7d), mean28: num(r.mean_28d), sd28: num(r.sd_28d), days });
+    return {
+      measure: measure.id, value: num(r.value), previous: num(r.previous), lastYear: num(r.last_year),
+      change: num(r.change), changeRel: num(r.change_rel), changeYoy: num(r.change_yoy), changeYoyRel: num(r.change_yoy_rel),
+      ...scaled,
+    };
+  });
+}
+
+function matterList(rows: Row[]): MatterList {
+  return { total: num(rows[0]?.total) ?? 0, rows: rows.map(({ total: _total, ...rest }) => rest) };
+}
+
+function scored(rows: Row[]): MatterList {
+  const flagged = scoreCounts(rows as unknown as (CountRow & Row)[]);
+  return { total: flagged.length, rows: flagged.slice(0, MATTER_ROWS).map((r) => ({ ...r, model: r.model, expected: r.expected, probability: r.probability }) as Row) };
+}
+
+/** The unit a briefing is about, from the `units` table. */
+async function unitOf(db: Database, code: string): Promise<{ code: string; name: string; level: UnitLevel }> {
+  const [row] = rowsOf(await db.query(`SELECT code, name, level FROM units WHERE code = ${sqlString(code)}`));
+  if (!row || typeof row.level !== 'string' || !isUnitLevel(row.level)) throw new Error(`Unknown unit code "${code}": it is not in the units table`);
+  return { code, name: String(row.name), level: row.level };
+}
+
+/**
+ * Run every query of a briefing (see plan.ts) and put the answers together. The same
+ * function serves the page, the command line (`npm run briefing`) and the tests, so they
+ * cannot disagree. Queries run one after another: the browser's DuckDB runs one at a time.
+ */
+export async function buildBriefing(db: Database, request: BriefingRequest, dataAsOf: string): Promise<Briefing> {
+  const unit = await unitOf(db, request.unitCode);
+  const periods = briefingPeriods(request.kind, request.date, dataAsOf);
+  const queries: BriefingQuery[] = [];
+  const results = new Map<string, Row[]>();
+  for (const planned of briefingPlan(request, periods, dataAsOf, unit.level)) {
+    const started = performance.now();
+    const table = await db.query(planned.sql);
+    queries.push({ ...planned, ms: performance.now() - started });
+    results.set(planned.id, rowsOf(table));
+  }
+  const get = (id: string) => results.get(id) ?? [];
+  const days = num(get('headline')[0]?.days) ?? 1;
+  const headline = headlineRows(get('headline'), days);
+  const children = results.has('children')
+    ? rankUnits(get('children'), { value: 'on_time_rate', volume: 'on_time_n' }, 'higher') : [];
+  const departments = rankUnits(get('departments').filter((r) => r.department !== ''), { value: 'on_time_rate', volume: 'closed' }, 'higher');
+  const matters = {
+    overdueSevere: matterList(get('overdue_severe')),
+    escalations: matterList(get('escalations')),
+    anomalies: scored(get('anomalies')),
+    repeats: { total: get('repeats').length, rows: get('repeats').slice(0, MATTER_ROWS) },
+    emerging: results.has('emerging') ? scored(get('emerging')) : null,
+    persistent: results.has('persistent') ? { total: get('persistent').length, rows: get('persistent').slice(0, MATTER_ROWS) } : null,
+  };
+  const unitNames = await namesOf(db, [unit.code, ...codesIn(children.map((c) => c.row), matters)], queries);
+  return {
+    request, kind: request.kind, unit, dataAsOf, periods, headline,
+    indicators: indicatorsOutsideBand(headline, HEADLINE_MEASURES),
+    matters, series: get('series'), categories: get('categories'),
+    childLevel: childLevel(unit.level), children, departments, unitNames, queries,
+  };
+}
+
+function codesIn(children: Row[], matters: Briefing['matters']): string[] {
+  const codes = new Set<string>();
+  for (const row of children) if (typeof row.unit_key === 'string') codes.add(row.unit_key);
+  const lists = [matters.overdueSevere, matters.escalations, matters.anomalies, matters.repeats, matters.emerging, matters.persistent];
+  for (const list of lists) {
+    for (const row of list?.rows ?? []) {
+      for (const key of ['grid_code', 'unit_code', 'code']) if (typeof row[key] === 'string') codes.add(row[key]);
+    }
+  }
+  return [...codes];
+}
+
+/** Unit names by code; child rows are keyed by code prefix, which for a county is its 6-digit code. */
+async function namesOf(db: Database, codes: string[], queries: BriefingQuery[]): Promise<Record<string, string>> {
+  const sql = `SELECT code, name FROM units WHERE code IN (${codes.map(sqlString).join(', ')}) ORDER BY code`;
+  const started = performance.now();
+  const rows = rowsOf(await db.query(sql));
+  queries.push({ id: 'unit_names', sql, ms: performance.now() - started });
+  return Object.fromEntries(rows.map((r) => [String(r.code), String(r.name)]));
+}

@@ -1,0 +1,85 @@
+import { KIND_NAMES } from './kinds';
+import { periodLabel, type Language } from './labels';
+import type { Briefing } from './model';
+import { writeSummary } from './summary';
+import { briefingTables, mapTargetQuery, MATTER_TABLES, type BriefingTable } from './tables';
+
+/**
+ * Text from the data is escaped, so that a description or an address cannot become a link,
+ * an image, HTML, emphasis or table structure in whatever renders the Markdown: brackets
+ * (links and images need them), HTML's angle brackets, emphasis and code marks and table
+ * pipes anywhere, and block markers (#, +, -, >, digits with a dot) at the start.
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+
+/** A whole line: also its block marker (heading, list, quote) when the text starts with one. */
+export function escapeMarkdown(text: string): string {
+  return escapeInline(text).replace(/^(\s*)([#+\->=]|\d+[.)](?=\s|$))/, '$1\\$2');
+}
+
+function table(t: BriefingTable, lang: Language, emptyText: string): string[] {
+  if (t.rows.length === 0) return [emptyText, ''];
+  const lines: string[] = [];
+  if (t.total !== undefined && t.total > t.rows.length) {
+    lines.push(lang === 'zh' ? `共 ${t.total} 项，列出前 ${t.rows.length} 项。` : `${t.total} in all; the first ${t.rows.length} are listed.`, '');
+  }
+  lines.push(`| ${t.columns.map(escapeInline).join(' | ')} |`, `|${t.columns.map(() => ' --- ').join('|')}|`);
+  t.rows.forEach((row, i) => {
+    const target = t.targets?.[i];
+    const cells = row.map((c, j) => {
+      const text = escapeInline(c.text);
+      return j === (t.linkColumn ?? 0) && target ? `[${text}](${mapTargetQuery(target)})` : text;
+    });
+    lines.push(`| ${cells.join(' | ')} |`);
+  });
+  lines.push('');
+  return lines;
+}
+
+/** The request's attribute filters as "key=a,b; key=c" (empty when none). */
+function filterText(b: Briefing): string {
+  return Object.entries(b.request.filter ?? {})
+    .filter(([, v]) => Array.isArray(v) && v.length > 0)
+    .map(([k, v]) => `${k}=${(v as unknown[]).join(',')}`)
+    .join('; ');
+}
+
+/**
+ * The briefing as Markdown: the command's output and the page's "Markdown" export. It
+ * carries no generation time, so the same data and request always give the same bytes
+ * (the snapshot test and the page/command agreement rely on that).
+ */
+export function briefingMarkdown(b: Briefing, lang: Language): string {
+  const zh = lang === 'zh';
+  const colon = zh ? '：' : ': ';
+  const empty = zh ? '无。' : 'None.';
+  const filters = filterText(b);
+  const facts = [
+    `${zh ? '时段' : 'Period'}${colon}${periodLabel(b, lang)}`,
+    `${zh ? '数据时点' : 'Data time'}${colon}${b.dataAsOf}`,
+    `${zh ? '期末时点' : 'End of period'}${colon}${b.periods.asOf}`,
+    ...(filters ? [`${zh ? '筛选' : 'Filters'}${colon}${escapeMarkdown(filters)}`] : []),
+  ];
+  const lines: string[] = [
+    `# ${escapeMarkdown(b.unit.name)} ${KIND_NAMES[b.kind][lang]}${zh ? '简报' : ' briefing'}`, '',
+    // Two trailing spaces make a Markdown line break between the facts.
+    facts.join('  \n'), '',
+    `## ${zh ? '概要' : 'Summary'}`, '', ...writeSummary(b, lang).map(escapeMarkdown), '',
+  ];
+  const byId = new Map(briefingTables(b, lang).map((t) => [t.id, t]));
+  const section = (id: string, level = '##') => {
+    const t = byId.get(id);
+    if (!t) return;
+    lines.push(`${level} ${escapeMarkdown(t.title)}`, '', ...table(t, lang, empty));
+    if (t.note) lines.push(`> ${escapeMarkdown(t.note)}`, '');
+  };
+  section('headline');
+  section('indicators');
+  lines.push(`## ${zh ? '需关注事项' : 'Matters needing attention'}`, '');
+  for (const id of MATTER_TABLES) section(id, '###');
+  for (const id of ['series', 'categories', 'children', 'departments']) section(id);
+  lines.push('---', '', zh ? '由 OneMap 生成；指标口径见各表注释与 README。' : 'Made by OneMap; the definitions are in the table notes and the README.', '');
+  return lines.join('\n');
+}
