@@ -9,6 +9,11 @@ export interface Dataset {
   /** How many events were loaded. */
   rows: number;
   baseUrl: string;
+  /**
+   * Bumped each time the events table is replaced in place (the wall's live refresh): the
+   * query cache keys on it, so the same SQL never serves a result of older data. Absent: 0.
+   */
+  version?: number;
 }
 
 export const DatasetContext = createContext<Dataset | null>(null);

@@ -26,7 +26,8 @@ maplibregl.setWorkerUrl(workerUrl);
 
 export interface MapViewProps {
   view: ViewState;
-  store: ViewStore;
+  /** Only reading the view and writing camera and drill changes are needed (the wall keeps its view in memory). */
+  store: Pick<ViewStore, 'get' | 'update'>;
   units: UnitsDirectory;
   points: EventPointColumns | null;
   /** What the incident layer draws: raw points, or an aggregate when points would be too many. */
@@ -34,10 +35,17 @@ export interface MapViewProps {
   choropleth: Choropleth | null;
   timeWindow: [number, number];
   onSelectEvent: (rowId: number) => void;
+  /**
+   * Device pixels per CSS pixel for both canvases; by default the screen's. The wall scales
+   * its whole canvas with a CSS transform and passes screen ratio × scale so the map stays sharp.
+   */
+  pixelRatio?: number;
+  /** How long the camera flies to a unit, in ms (600 by default; 0 under prefers-reduced-motion). */
+  fitDurationMs?: number;
 }
 
 /** The one map: boundaries of the current unit and its children, choropleths, incident layers, labels. */
-export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent }: MapViewProps) {
+export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent, pixelRatio, fitDurationMs = 600 }: MapViewProps) {
   const { baseUrl } = useDataset();
   const { t } = useMessages();
   const [basemap, setBasemap] = useState<{ config: BasemapConfig; style: StyleSpecification } | null>(null);
@@ -83,12 +91,13 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       attributionControl: attribution.length > 0 ? { compact: false, customAttribution: attribution } : false,
       dragRotate: false,
       pitchWithRotate: false,
+      ...(pixelRatio ? { pixelRatio } : {}),
     });
     map.touchZoomRotate.disableRotation();
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // Overlaid, not interleaved: interleaved mode threw with maplibre-gl 6 (DESIGN.md §6).
-    const deckOverlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    const deckOverlay = new MapboxOverlay({ interleaved: false, layers: [], ...(pixelRatio ? { useDevicePixels: pixelRatio } : {}) });
     map.addControl(deckOverlay);
     overlay.current = deckOverlay;
     mapRef.current = map;
@@ -125,6 +134,14 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     // The camera and texts are read once at creation; the map is not rebuilt when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [baseUrl, store, basemap]);
+
+  // A new ratio (the wall's window was resized) applies without rebuilding the map.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !pixelRatio) return;
+    if (map.getPixelRatio() !== pixelRatio) map.setPixelRatio(pixelRatio);
+    overlay.current?.setProps({ useDevicePixels: pixelRatio });
+  }, [mapReady, pixelRatio]);
 
   // Give each level's source its file the first time the drill state shows that level.
   useEffect(() => {
@@ -164,10 +181,10 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     const level = unit.level === 'city' ? 'city' : unit.level;
     levelBounds(baseUrl, level).then((bounds) => {
       const box = bounds.get(unit.code);
-      if (current && box) map.fitBounds([...toDisplayDatum(box[0], box[1], datum), ...toDisplayDatum(box[2], box[3], datum)] as [number, number, number, number], { padding: 32, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
+      if (current && box) map.fitBounds([...toDisplayDatum(box[0], box[1], datum), ...toDisplayDatum(box[2], box[3], datum)] as [number, number, number, number], { padding: 32, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : fitDurationMs });
     }, () => undefined);
     return () => { current = false; };
-  }, [mapReady, unit, baseUrl, store, datum]);
+  }, [mapReady, unit, baseUrl, store, datum, fitDurationMs]);
 
   const colors = useMemo(() => (points ? pointColors(points, view.colorBy as ColorBy) : null), [points, view.colorBy]);
   const radii = useMemo(() => (points ? pointRadii(points) : null), [points]);

@@ -7,20 +7,22 @@ const caches = new WeakMap<Database, Map<string, Promise<Table>>>();
 /**
  * Results by SQL text, per database, least recently used dropped first: panels that ask the
  * same question (the choropleth and the ranking list) share one query. Failed queries are
- * not kept, so a retry runs again.
+ * not kept, so a retry runs again. `dataVersion` (DatasetContext) is part of the key, so
+ * after the data changed in place the same SQL runs again instead of serving the old result.
  */
-export function cachedQuery(db: Database, sql: string): Promise<Table> {
+export function cachedQuery(db: Database, sql: string, dataVersion = 0): Promise<Table> {
   let cache = caches.get(db);
   if (!cache) { cache = new Map(); caches.set(db, cache); }
-  const hit = cache.get(sql);
+  const key = dataVersion === 0 ? sql : `${dataVersion}\u0000${sql}`;
+  const hit = cache.get(key);
   if (hit) {
-    cache.delete(sql);
-    cache.set(sql, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit;
   }
   const pending = db.query(sql);
-  cache.set(sql, pending);
-  pending.catch(() => cache.delete(sql));
+  cache.set(key, pending);
+  pending.catch(() => cache.delete(key));
   while (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
   return pending;
 }

@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { categoryByCode } from '../../domain/categories';
+import { maskPersonalData } from '../../domain/mask';
+import { rowsOf } from '../../engine/columns';
+import { overdueSevere } from '../../sql/attention';
+import { format, type Language } from '../../i18n';
+import { useDataset } from '../DatasetContext';
+import { useQuery } from '../useQuery';
+import type { WallMessages } from './messages';
+
+const ROWS = 6;
+
+function categoryName(code: unknown, language: Language): string {
+  try { return categoryByCode(String(code))[language]; } catch { return String(code ?? ''); }
+}
+
+/** Matters needing attention (需关注事项) in the unit in view: open events of severity ≥ 3 past their deadline, longest overdue first. */
+export function WallAttention({ unitCode, t, language }: { unitCode: string; t: WallMessages; language: Language }) {
+  const { asOf } = useDataset();
+  const sql = useMemo(() => overdueSevere({ asOf, filter: { unitCode }, limit: ROWS }), [asOf, unitCode]);
+  const result = useQuery(sql, rowsOf);
+  const total = result.data?.[0]?.total;
+  return (
+    <section className="wall-panel wall-attention" aria-label={t.attention} data-testid="wall-attention">
+      <h2>{t.attention}{typeof total === 'number' ? <span className="wall-panel-note wall-bad" data-testid="wall-attention-total" data-value={total}>{format(t.attentionTotal, { count: total })}</span> : null}</h2>
+      {!result.data ? <p className="wall-muted">{t.loading}</p>
+        : result.data.length === 0 ? <p className="wall-muted">{t.attentionNone}</p>
+        : (
+          <ul>
+            {result.data.map((row) => (
+              <li key={String(row.event_id)}>
+                <span className={`wall-severity s${String(row.severity)}`}>{t.severityShort[Number(row.severity)] ?? ''}</span>
+                <span className="wall-item-text">{categoryName(row.category, language)} · {maskPersonalData(String(row.address ?? ''))}</span>
+                <span className="wall-item-meta">{format(t.overdueHours, { hours: Math.round(Number(row.overdue_h)).toLocaleString() })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+    </section>
+  );
+}

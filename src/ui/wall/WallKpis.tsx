@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { rowsOf, type Scalar } from '../../engine/columns';
+import { periodComparison } from '../../sql/period-compare';
+import { useDataset } from '../DatasetContext';
+import { useQuery } from '../useQuery';
+import { dayChange } from './day-change';
+import type { WallMessages } from './messages';
+
+/** The tiles, in order: each a measure of periodComparison (trend-measures.ts) and which way is better. */
+const TILES = [
+  { id: 'intake', unit: 'count', better: 'lower' },
+  { id: 'closed', unit: 'count', better: 'higher' },
+  { id: 'backlog', unit: 'count', better: 'lower' },
+  { id: 'overdue', unit: 'count', better: 'lower' },
+  { id: 'on_time_rate', unit: 'ratio', better: 'higher' },
+  { id: 'response_rate', unit: 'ratio', better: 'higher' },
+] as const;
+
+function byMeasure(rows: Record<string, Scalar>[]): Map<string, { value: number | null; previous: number | null }> {
+  const num = (v: Scalar) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return new Map(rows.map((r) => [String(r.measure), { value: num(r.value ?? null), previous: num(r.previous ?? null) }]));
+}
+
+/**
+ * Today's headline numbers for the unit in view, each with its change against the same
+ * hours of yesterday (日环比) from the `periodComparison` builder; definitions on each tile.
+ */
+export function WallKpis({ unitCode, t, locale }: { unitCode: string; t: WallMessages; locale: string }) {
+  const { asOf } = useDataset();
+  const sql = useMemo(() => periodComparison({ granularity: 'day', date: asOf.slice(0, 10), asOf, filter: { unitCode }, families: ['volume', 'rates'] }), [asOf, unitCode]);
+  const result = useQuery(sql, rowsOf);
+  const values = useMemo(() => (result.data ? byMeasure(result.data) : null), [result.data]);
+  return (
+    <section className="wall-kpis" data-testid="wall-kpis" aria-label={t.kpis} aria-busy={result.loading}>
+      {TILES.map((tile) => {
+        const entry = values?.get(tile.id) ?? null;
+        const value = entry?.value ?? null;
+        const change = dayChange(value, entry?.previous ?? null, tile.better);
+        const text = value === null ? (values ? '—' : '…') : tile.unit === 'ratio' ? `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%` : value.toLocaleString(locale);
+        const amount = change.magnitude === null ? '' : tile.unit === 'ratio' ? `${(change.magnitude * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} pp` : change.magnitude.toLocaleString(locale);
+        const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
+        return (
+          <div key={tile.id} className="wall-kpi" data-testid={`wall-kpi-${tile.id}`} data-value={value === null ? '' : String(value)}
+            data-previous={entry?.previous === null || entry?.previous === undefined ? '' : String(entry.previous)} title={t.kpiDefinitions[tile.id]}>
+            <div className="wall-kpi-label">{t.kpiLabels[tile.id]}</div>
+            <div className="wall-kpi-value">{text}</div>
+            <div className={`wall-kpi-change ${change.good === true ? 'good' : change.good === false ? 'bad' : ''}`}>
+              <span>{t.vsYesterday}</span>
+              <span className="wall-kpi-delta">{change.direction === null ? t.noBase : change.direction === 'flat' ? t.noChange : `${arrow} ${amount}`}</span>
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

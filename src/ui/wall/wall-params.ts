@@ -1,0 +1,78 @@
+/**
+ * The wall's URL parameters (docs/wall.md). A wall is set up once by a link and left alone,
+ * so malformed values fall back to their defaults rather than breaking the screen.
+ */
+export const WALL_LAYERS = ['points', 'heatmap', 'hexagon', 'coverage', 'response'] as const;
+export type WallLayer = (typeof WALL_LAYERS)[number];
+export const WALL_RANGES = ['today', '7d', '30d'] as const;
+export type WallRange = (typeof WALL_RANGES)[number];
+
+export interface WallParams {
+  /** Seconds between tour steps; 0 stops the tour. */
+  intervalSeconds: number;
+  /** Unit codes the tour visits, in order; empty means the city and then each of its districts. */
+  units: string[];
+  /** Map layers, one per tour step in turn (a single layer does not rotate). */
+  layers: WallLayer[];
+  lang: 'zh' | 'en' | null;
+  /** Where the events are re-read from: an Arrow IPC stream on the page's origin. */
+  source: string;
+  /** Seconds between two reads of the source; 0 never re-reads. */
+  refreshSeconds: number;
+  /** replace: the source holds the whole table; append: it holds new or changed events (by event_id). */
+  update: 'replace' | 'append';
+  /** The events drawn on the map. */
+  range: WallRange;
+}
+
+export const WALL_DEFAULTS = {
+  intervalSeconds: 20,
+  refreshSeconds: 60,
+  /** Faster than this and the map would be flying all the time (and tests can go lower). */
+  minIntervalSeconds: 1,
+  /** Tests and the soak benchmark refresh fast; a real wall should not hammer its source. */
+  minRefreshSeconds: 0.2,
+} as const;
+
+const UNIT_CODE = /^\d{6}(\d{3}){0,3}$/;
+
+function seconds(text: string | null, fallback: number, minimum: number): number {
+  if (text === null || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) return fallback;
+  return value === 0 ? 0 : Math.max(minimum, value);
+}
+
+/** Read the wall's parameters from a query string; `defaultSource` is the bundled events file. */
+export function parseWallParams(search: string, defaultSource: string): WallParams {
+  const params = new URLSearchParams(search);
+  const list = (name: string) => (params.get(name) ?? '').split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+  const units = [...new Set(list('units').filter((code) => UNIT_CODE.test(code)))];
+  const layers = list('layers').filter((l): l is WallLayer => (WALL_LAYERS as readonly string[]).includes(l));
+  const lang = params.get('lang');
+  const range = params.get('range');
+  return {
+    intervalSeconds: seconds(params.get('interval'), WALL_DEFAULTS.intervalSeconds, WALL_DEFAULTS.minIntervalSeconds),
+    units,
+    layers: layers.length > 0 ? layers : ['points'],
+    lang: lang === 'zh' || lang === 'en' ? lang : null,
+    source: params.get('source')?.trim() || defaultSource,
+    refreshSeconds: seconds(params.get('refresh'), WALL_DEFAULTS.refreshSeconds, WALL_DEFAULTS.minRefreshSeconds),
+    update: params.get('update') === 'append' ? 'append' : 'replace',
+    range: range && (WALL_RANGES as readonly string[]).includes(range) ? (range as WallRange) : '7d',
+  };
+}
+
+/**
+ * The source as an absolute URL on the page's origin. No request may leave the origin
+ * (government intranets are offline, DESIGN.md §1): another origin is refused with a
+ * message saying so, rather than fetched; a same-origin proxy path is the way to reach
+ * another server.
+ */
+export function resolveSourceUrl(source: string, pageHref: string): URL {
+  let url: URL;
+  try { url = new URL(source, pageHref); } catch { throw new Error(`Invalid source "${source}": not a URL`); }
+  const origin = new URL(pageHref).origin;
+  if (url.origin !== origin) throw new Error(`Invalid source "${source}": it must be on this page's origin (${origin}); no request leaves the page's origin`);
+  return url;
+}
