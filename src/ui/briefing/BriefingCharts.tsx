@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { init, use, type EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { categoryLabel, measureLabel, type Language } from '../../briefing/labels';
+import type { Briefing } from '../../briefing/model';
+
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+/**
+ * Charts are drawn as SVG at a fixed width that fits an A4 page (180 mm ≈ 680 px), so the
+ * printed briefing keeps sharp, intact charts; animation is off so a print or a screenshot
+ * never catches a chart half drawn.
+ */
+export const CHART_WIDTH = 680;
+const CHART_HEIGHT = 240;
+
+function Chart({ option, testId, label }: { option: EChartsCoreOption; testId: string; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const chart = init(element, undefined, { renderer: 'svg', width: CHART_WIDTH, height: CHART_HEIGHT });
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+    return () => chart.dispose();
+  }, [option]);
+  return <div ref={ref} className="briefing-chart" data-testid={testId} role="img" aria-label={label} style={{ width: CHART_WIDTH, height: CHART_HEIGHT }} />;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const grid = { left: 56, right: 56, top: 36, bottom: 28 };
+
+export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: Language }) {
+  const periods = briefing.series.map((r) => String(r.period));
+  const series = (id: string, scale = 1) => briefing.series.map((r) => { const v = num(r[id]); return v === null ? null : v * scale; });
+  const volume: EChartsCoreOption = {
+    legend: { top: 0 }, grid, tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: periods },
+    yAxis: [{ type: 'value', name: lang === 'zh' ? '件' : 'events' }, { type: 'value', name: lang === 'zh' ? '在办' : 'backlog', splitLine: { show: false } }],
+    series: [
+      { name: measureLabel('intake', lang), type: 'bar', data: series('intake'), itemStyle: { color: '#4e79a7' } },
+      { name: measureLabel('closed', lang), type: 'bar', data: series('closed'), itemStyle: { color: '#59a14f' } },
+      { name: measureLabel('backlog', lang), type: 'line', yAxisIndex: 1, data: series('backlog'), itemStyle: { color: '#e15759' } },
+      { name: measureLabel('overdue', lang), type: 'line', yAxisIndex: 1, data: series('overdue'), itemStyle: { color: '#b07aa1' } },
+    ],
+  };
+  const rates: EChartsCoreOption = {
+    legend: { top: 0 }, grid, tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: periods },
+    yAxis: { type: 'value', name: '%', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5), max: 100 },
+    series: ['response_rate', 'on_time_rate', 'satisfaction_rate'].map((id, i) => ({
+      name: measureLabel(id, lang), type: 'line', data: series(id, 100), connectNulls: false, itemStyle: { color: ['#f28e2b', '#4e79a7', '#59a14f'][i] },
+    })),
+  };
+  const top = briefing.categories.filter((r) => (num(r.current) ?? 0) + (num(r.previous) ?? 0) > 0).slice(0, 12);
+  const mix: EChartsCoreOption = {
+    legend: { top: 0 }, grid: { ...grid, left: 96 }, tooltip: { trigger: 'axis' },
+    yAxis: { type: 'category', inverse: true, data: top.map((r) => categoryLabel(String(r.category), lang)) },
+    xAxis: { type: 'value', name: '%' },
+    series: [
+      { name: lang === 'zh' ? '本期占比' : 'This period', type: 'bar', data: top.map((r) => (num(r.share_current) ?? 0) * 100), itemStyle: { color: '#4e79a7' } },
+      { name: lang === 'zh' ? '上期占比' : 'Previous', type: 'bar', data: top.map((r) => (num(r.share_previous) ?? 0) * 100), itemStyle: { color: '#bab0ac' } },
+    ],
+  };
+  return (
+    <div className="briefing-charts">
+      <Chart option={volume} testId="chart-volume" label={lang === 'zh' ? '受理、办结与在办趋势' : 'Intake, closures and backlog'} />
+      <Chart option={rates} testId="chart-rates" label={lang === 'zh' ? '响应率、按时办结率与满意率趋势' : 'Response, on-time and satisfaction rates'} />
+      <Chart option={{ ...mix, grid: { ...grid, left: 96 } }} testId="chart-categories" label={lang === 'zh' ? '类别结构' : 'Category mix'} />
+    </div>
+  );
+}
