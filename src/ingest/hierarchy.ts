@@ -1,0 +1,91 @@
+import { UNIT_LEVELS, type UnitLevel } from '../domain/units';
+import type { BoundaryFeature } from './boundaries';
+import { areaKm2, containsPoint, interiorPoint } from './geometry';
+
+export type HierarchySource = 'parent_column' | 'code_prefix' | 'containment' | 'single_level';
+
+export interface BoundaryUnit { code: string; name: string; level: UnitLevel; parentCode: string | null; areaKm2: number }
+
+export interface Hierarchy {
+  units: BoundaryUnit[];
+  /** How parents were found. */
+  source: HierarchySource;
+  /** Codes of the finest units (no children): events are assigned to these. */
+  leafCodes: string[];
+}
+
+function parentsByPrefix(codes: readonly string[]): Map<string, string | null> {
+  const set = new Set(codes);
+  const parents = new Map<string, string | null>();
+  for (const code of codes) {
+    let parent: string | null = null;
+    // The longest other code that starts this one (GB/T 2260 codes nest by prefix).
+    for (let length = code.length - 1; length > 0 && parent === null; length--) {
+      const prefix = code.slice(0, length);
+      if (set.has(prefix)) parent = prefix;
+    }
+    parents.set(code, parent);
+  }
+  return parents;
+}
+
+function parentsByContainment(features: readonly BoundaryFeature[]): Map<string, string | null> {
+  const areas = new Map(features.map((f) => [f.code, areaKm2(f.polygons)]));
+  const parents = new Map<string, string | null>();
+  for (const feature of features) {
+    const [lon, lat] = interiorPoint(feature.polygons);
+    const ownArea = areas.get(feature.code)!;
+    let best: { code: string; area: number } | null = null;
+    for (const other of features) {
+      const area = areas.get(other.code)!;
+      // The smallest strictly larger unit that contains this unit's interior point.
+      if (other === feature || area <= ownArea * 1.0001) continue;
+      if (best && area >= best.area) continue;
+      if (lon < other.bbox.minLon || lon > other.bbox.maxLon || lat < other.bbox.minLat || lat > other.bbox.maxLat) continue;
+      if (containsPoint(other.polygons, lon, lat)) best = { code: other.code, area };
+    }
+    parents.set(feature.code, best?.code ?? null);
+  }
+  return parents;
+}
+
+/**
+ * Units with levels and parents from boundaries given as one level or several. Parents
+ * come from a parent column when the file has one, else from code prefixes when codes
+ * nest, else from spatial containment. Levels come from a level property, else from the
+ * depth: the deepest units are grids and the ones above take the levels above them.
+ */
+export function buildHierarchy(features: readonly BoundaryFeature[]): Hierarchy {
+  const codes = features.map((f) => f.code);
+  let parents: Map<string, string | null>;
+  let source: HierarchySource;
+  const known = new Set(codes);
+  if (features.some((f) => f.parentCode !== null && known.has(f.parentCode))) {
+    parents = new Map(features.map((f) => [f.code, f.parentCode !== null && known.has(f.parentCode) ? f.parentCode : null]));
+    source = 'parent_column';
+  } else {
+    parents = parentsByPrefix(codes);
+    source = 'code_prefix';
+    if (![...parents.values()].some((p) => p !== null) && features.length > 1) {
+      parents = parentsByContainment(features);
+      source = [...parents.values()].some((p) => p !== null) ? 'containment' : 'single_level';
+    }
+  }
+  const depth = new Map<string, number>();
+  const depthOf = (code: string, seen = new Set<string>()): number => {
+    const cached = depth.get(code);
+    if (cached !== undefined) return cached;
+    const parent = parents.get(code) ?? null;
+    // A cycle in a parent column is broken at the first repeat.
+    const d = parent === null || seen.has(parent) ? 0 : depthOf(parent, seen.add(code)) + 1;
+    depth.set(code, d);
+    return d;
+  };
+  const maxDepth = Math.max(0, ...codes.map((code) => depthOf(code)));
+  const hasChildren = new Set([...parents.values()].filter((p): p is string => p !== null));
+  const levelAt = (d: number): UnitLevel => UNIT_LEVELS[Math.max(0, UNIT_LEVELS.length - 1 - (maxDepth - d))]!;
+  const units = features.map((f) => ({
+    code: f.code, name: f.name, level: f.level ?? levelAt(depthOf(f.code)), parentCode: parents.get(f.code) ?? null, areaKm2: areaKm2(f.polygons),
+  }));
+  return { units, source, leafCodes: codes.filter((code) => !hasChildren.has(code)) };
+}

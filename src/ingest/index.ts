@@ -1,0 +1,28 @@
+/** Bring-your-own-data: files → validated events and boundaries (docs/ingest.md). */
+export { decodeText, type DecodedText, type TextEncodingName } from './decode';
+export { parseCsv, sniffDelimiter, forEachCsvRecord, type CsvDelimiter } from './csv';
+export { parseJsonEvents } from './json';
+export { readArrowIpc, rawTableFromArrow } from './arrow';
+export { readParquet } from './parquet';
+export { readEventsFile, detectEventFormat, type EventFileFormat } from './read';
+export type { RawTable } from './raw-table';
+export { suggestColumns, suggestUnitNameColumns, normaliseHeader, COLUMN_SYNONYMS, type ColumnSuggestion } from './columns';
+export { suggestMapping, serialiseMapping, parseMapping, missingSourceColumns, COORDINATE_SYSTEMS, type EventMapping, type CoordinateSystem } from './mapping';
+export { parseTimestamp, formatLocalTimestamp, CHINA_UTC_OFFSET_MINUTES } from './time';
+export { validateEvents, REQUIRED_COLUMNS, type ValidateOptions, type ValidationResult, type ValidationCounts } from './validate';
+export type { EventColumns } from './event-columns';
+export { RULES, createIssue, type Issue, type RuleId, type RuleOutcome } from './rules';
+export { rejectedRowsCsv } from './rejected-csv';
+export { cleanText, MAX_TEXT_LENGTH } from './text';
+export { toWgs84, convertToWgs84InPlace, detectDatumShift, type DatumHint, type DatumFit } from './crs';
+export { parseBoundaryGeoJson, checkFeatures, type BoundaryFeature, type BoundarySet } from './boundaries';
+export { parseShapefileZip } from './shapefile';
+export { buildHierarchy, type Hierarchy, type BoundaryUnit } from './hierarchy';
+export { readBoundaryFile, createBoundaryModel, type BoundaryModel } from './boundary-files';
+export { createPolygonIndex, type PolygonIndex, type IndexedPolygon } from './spatial-index';
+export { assignGrids, type AssignProgress } from './assign';
+export { assignGridsInWorker } from './assign-client';
+export { eventsToArrowIpc, rawTableToArrowIpc } from './to-table';
+export { unavailableMeasures, KPI_NEEDS, UNIT_MEASURE_NEEDS, type UnavailableMeasure, type UnitField } from './availability';
+export { OTHER_CATEGORY, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';
+export { ingestEventsFile, type IngestedEvents } from './ingest';

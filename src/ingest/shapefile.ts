@@ -1,0 +1,22 @@
+import { checkFeatures, type BoundarySet } from './boundaries';
+import { createIssue } from './rules';
+
+interface ShpFeatureCollection { type: 'FeatureCollection'; features: unknown[]; fileName?: string }
+
+/**
+ * A zipped shapefile (.shp + .dbf, optionally .prj and .cpg) → checked boundaries.
+ * shpjs reprojects with the .prj when there is one, so the result is WGS84 lon/lat.
+ * A zip with several layers (several .shp files) is read as one set.
+ */
+export async function parseShapefileZip(bytes: Uint8Array, fileName: string): Promise<BoundarySet> {
+  const { parseZip } = (await import('shpjs')) as unknown as { parseZip(buffer: Uint8Array): Promise<ShpFeatureCollection | ShpFeatureCollection[]> };
+  let collections: ShpFeatureCollection[];
+  try {
+    const parsed = await parseZip(bytes);
+    collections = Array.isArray(parsed) ? parsed : [parsed];
+  } catch (error) {
+    const message = (error as Error).message;
+    return { fileName, features: [], issues: [createIssue(fileName, null, null, 'unsupported_file', null, { zh: `不是可读的 zip 压缩的 shapefile：${message}`, en: `not a readable zipped shapefile: ${message}` })], featureCount: 0, rejectedCount: 0 };
+  }
+  return checkFeatures(collections.flatMap((collection) => collection.features), fileName);
+}

@@ -1,0 +1,277 @@
+import { isInsideChina } from '../domain/coordinates';
+import { EVENT_COLUMNS, type EventColumn, type EventStatus } from '../domain/events';
+import { toWgs84 } from './crs';
+import { LIFECYCLE_ORDER, TIMESTAMP_COLUMNS, type EventColumns, type TimestampColumn } from './event-columns';
+import type { EventMapping } from './mapping';
+import type { RawTable } from './raw-table';
+import { createIssue, type Issue, type RuleId } from './rules';
+import type { PolygonIndex } from './spatial-index';
+import { cleanText, MAX_TEXT_LENGTH } from './text';
+import { CHINA_UTC_OFFSET_MINUTES, formatLocalTimestamp, parseTimestamp } from './time';
+import { normaliseCategory, normaliseChannel, normaliseClosedLevel, normaliseOutcome, normaliseSatisfaction, normaliseSeverity, normaliseStatus, OTHER_CATEGORY } from './values';
+
+export interface ValidateOptions {
+  /** The finest boundaries (grids): points outside all of them are rejected, missing grid codes are assigned. */
+  boundaries?: PolygonIndex;
+  /** Grid codes of the boundaries, to flag codes in the file that no boundary has. */
+  knownGridCodes?: ReadonlySet<string>;
+  cityUtcOffsetMinutes?: number;
+  maxTextLength?: number;
+}
+
+export interface ValidationCounts { input: number; accepted: number; rejected: number; doubtful: number }
+
+export interface ValidationResult {
+  fileName: string;
+  events: EventColumns;
+  /** Indices into table.rows of accepted and rejected rows (together: every row, once). */
+  acceptedRows: Int32Array;
+  rejectedRows: Int32Array;
+  /** File-level issues first, then row issues in row order. */
+  issues: Issue[];
+  counts: ValidationCounts;
+  /** Rows per rule (a row breaking two rules counts under both). */
+  byRule: Partial<Record<RuleId, number>>;
+}
+
+/** Event columns without which no row can be loaded (location: coordinates or a grid code). */
+export const REQUIRED_COLUMNS: readonly EventColumn[] = ['reported_at', 'category'];
+
+/** The furthest lifecycle stage reached, when the file has no status column. */
+function statusFromTimes(times: Record<TimestampColumn, number>): EventStatus {
+  if (!Number.isNaN(times.closed_at)) return 'closed';
+  if (!Number.isNaN(times.resolved_at)) return 'resolved';
+  if (!Number.isNaN(times.accepted_at)) return 'accepted';
+  if (!Number.isNaN(times.dispatched_at)) return 'dispatched';
+  return 'reported';
+}
+
+function emptyColumns(): Omit<EventColumns, 'lon' | 'lat' | TimestampColumn | 'length'> {
+  return { event_id: [], channel: [], category: [], subcategory: [], severity: [], grid_code: [], department: [], status: [], closed_level: [], outcome: [], satisfaction: [], description: [], address: [] };
+}
+
+/**
+ * Mapped rows → accepted events in the OneMap schema, and every other row kept with its
+ * reasons. Invariant: counts.accepted + counts.rejected = counts.input. Rules and their
+ * outcomes are in rules.ts; the decisions behind them in docs/ingest.md.
+ */
+export function validateEvents(table: RawTable, mapping: EventMapping, options: ValidateOptions = {}): ValidationResult {
+  const file = table.fileName;
+  const offset = options.cityUtcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
+  const maxText = options.maxTextLength ?? MAX_TEXT_LENGTH;
+  const index = {} as Record<EventColumn, number>;
+  for (const column of EVENT_COLUMNS) {
+    const source = mapping.columns[column];
+    index[column] = source === undefined ? -1 : table.columns.indexOf(source);
+  }
+  const sourceName = (column: EventColumn): string => mapping.columns[column] ?? column;
+  const fileIssues: Issue[] = [...table.issues.filter((i) => i.row === null)];
+  const missing: EventColumn[] = REQUIRED_COLUMNS.filter((c) => index[c] < 0);
+  const hasCoordinates = index.lon >= 0 && index.lat >= 0;
+  if (!hasCoordinates && index.grid_code < 0) missing.push(index.lon < 0 ? 'lon' : 'lat');
+  for (const column of missing) {
+    const detail = mapping.columns[column] ? { zh: `映射的列 "${mapping.columns[column]}" 不在文件中`, en: `mapped column "${mapping.columns[column]}" is not in the file` } : { zh: `未映射 ${column}`, en: `${column} is not mapped` };
+    fileIssues.push(createIssue(file, null, column, 'missing_required_column', null, detail));
+  }
+  if (index.event_id < 0) fileIssues.push(createIssue(file, null, 'event_id', 'id_generated', null, { zh: '所有行', en: 'all rows' }));
+
+  const rowIssuesFromReading = new Map<number, Issue[]>();
+  for (const issue of table.issues) if (issue.row !== null) rowIssuesFromReading.set(issue.row, [...(rowIssuesFromReading.get(issue.row) ?? []), issue]);
+
+  const out = emptyColumns();
+  const lonOut: number[] = [];
+  const latOut: number[] = [];
+  const timesOut: Record<TimestampColumn, number[]> = { reported_at: [], dispatched_at: [], accepted_at: [], resolved_at: [], closed_at: [], due_at: [] };
+  const accepted: number[] = [];
+  const rejected: number[] = [];
+  const rowIssues: Issue[] = [];
+  const byRule: Partial<Record<RuleId, number>> = {};
+  const firstRowOfId = new Map<string, number>();
+  let doubtful = 0;
+
+  const fitsArea = (x: number, y: number): boolean => {
+    if (!options.boundaries) return isInsideChina(x, y);
+    const [wx, wy] = toWgs84(x, y, mapping.crs);
+    return options.boundaries.locate(wx, wy) !== null;
+  };
+
+  // Per-row state, read by helpers defined once (not per row: closures per row cost more than the checks).
+  let row: (string | null)[] = [];
+  let rowNo = 0;
+  let issues: Issue[] = [];
+  let isRejected = false;
+  const add = (column: EventColumn | null, rule: RuleId, value: string | null = null, detail?: { zh: string; en: string }): void => {
+    const issue = createIssue(file, rowNo, column === null ? null : sourceName(column), rule, value, detail);
+    issues.push(issue);
+    if (issue.outcome === 'rejected') isRejected = true;
+  };
+  const cell = (column: EventColumn): string | null => (index[column] >= 0 ? row[index[column]] ?? null : null);
+  const text = (column: EventColumn): string | null => {
+    const raw = cell(column);
+    if (raw === null) return null;
+    const clean = cleanText(raw, maxText);
+    if (clean.hadControl) add(column, 'control_characters');
+    if (clean.wasCut) add(column, 'text_too_long', null, { zh: `原长 ${raw.length} 字符，保留 ${maxText}`, en: `${raw.length} characters, ${maxText} kept` });
+    return clean.value === '' ? null : clean.value;
+  };
+  const coded = <T>(column: EventColumn, normalise: (v: string) => T | null): T | null => {
+    const raw = cell(column);
+    if (raw === null) return null;
+    const value = normalise(raw);
+    if (value === null) add(column, 'value_unknown', raw);
+    return value;
+  };
+
+  for (let r = 0; r < table.rows.length; r++) {
+    row = table.rows[r]!;
+    rowNo = table.rowNumbers[r]!;
+    issues = [];
+    isRejected = false;
+    const problem = table.rowProblems[r];
+    if (problem) { issues.push(problem); isRejected = true; }
+    const readIssues = rowIssuesFromReading.get(rowNo);
+    if (readIssues) issues.push(...readIssues);
+    for (const column of missing) add(column, 'missing_required_column');
+
+    // Timestamps, then their order.
+    const times = {} as Record<TimestampColumn, number>;
+    for (const column of TIMESTAMP_COLUMNS) {
+      const raw = cell(column);
+      times[column] = NaN;
+      if (raw === null) {
+        if (column === 'reported_at' && index.reported_at >= 0) add(column, 'required_value_empty');
+        continue;
+      }
+      const parsed = parseTimestamp(raw, offset);
+      if (typeof parsed === 'number') times[column] = parsed;
+      else add(column, parsed, raw);
+    }
+    let previous: TimestampColumn | null = null;
+    for (const column of LIFECYCLE_ORDER) {
+      if (Number.isNaN(times[column])) continue;
+      if (previous !== null && times[column] < times[previous]) {
+        const detail = `${column} ${formatLocalTimestamp(times[column])} < ${previous} ${formatLocalTimestamp(times[previous])}`;
+        add(column, 'lifecycle_out_of_order', null, { zh: detail, en: detail });
+        break;
+      }
+      previous = column;
+    }
+    if (!Number.isNaN(times.due_at) && !Number.isNaN(times.reported_at) && times.due_at < times.reported_at) {
+      const detail = `due_at ${formatLocalTimestamp(times.due_at)} < reported_at ${formatLocalTimestamp(times.reported_at)}`;
+      add('due_at', 'lifecycle_out_of_order', null, { zh: detail, en: detail });
+    }
+
+    // Coordinates: parse, catch (0,0) and swaps, convert to WGS84, then place in the boundaries.
+    let lon = NaN;
+    let lat = NaN;
+    let located: string | null = null;
+    const lonText = cell('lon');
+    const latText = cell('lat');
+    if (lonText !== null || latText !== null) {
+      const x = lonText === null ? NaN : Number(lonText.trim());
+      const y = latText === null ? NaN : Number(latText.trim());
+      const shown = `${lonText ?? ''}, ${latText ?? ''}`;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) add(lonText === null || !Number.isFinite(x) ? 'lon' : 'lat', 'coordinates_unparseable', shown);
+      else if (x === 0 && y === 0) add('lon', 'coordinates_zero', shown);
+      else {
+        const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
+        const swappedInRange = Math.abs(y) <= 180 && Math.abs(x) <= 90;
+        let swap = false;
+        if (!inRange && swappedInRange) swap = true;
+        else if (!inRange) add('lon', 'coordinates_out_of_range', shown);
+        else if (swappedInRange && !fitsArea(x, y) && fitsArea(y, x)) swap = true;
+        if (inRange || swap) {
+          if (swap) add('lon', 'coordinates_swapped', shown);
+          [lon, lat] = toWgs84(swap ? y : x, swap ? x : y, mapping.crs);
+          if (options.boundaries) {
+            located = options.boundaries.locate(lon, lat);
+            if (located === null) add('lon', 'outside_boundaries', shown);
+          }
+        }
+      }
+    }
+    let grid = text('grid_code');
+    if (grid !== null && options.knownGridCodes && !options.knownGridCodes.has(grid)) {
+      const detail = located !== null ? { zh: `已按坐标改为 ${located}`, en: `reassigned from the coordinates to ${located}` } : { zh: '保留原编码', en: 'kept as given' };
+      add('grid_code', 'grid_code_unknown', grid, detail);
+      if (located !== null) grid = located;
+    }
+    if (grid === null) grid = located;
+    if (Number.isNaN(lon) && lonText === null && latText === null) {
+      if (grid !== null) { if (hasCoordinates) add('lon', 'coordinates_missing'); }
+      else add('lon', 'location_missing');
+    }
+
+    // Coded values.
+    let severity: number | null = null;
+    const severityText = cell('severity');
+    if (severityText !== null) {
+      const value = normaliseSeverity(severityText);
+      if (value === 'out_of_range') add('severity', 'severity_out_of_range', severityText);
+      else if (value === 'unknown') add('severity', 'value_unknown', severityText);
+      else severity = value;
+    }
+    const categoryText = text('category');
+    let category = categoryText === null ? null : normaliseCategory(categoryText, mapping.categoryValues);
+    let subcategory = text('subcategory');
+    if (category === null && index.category >= 0) {
+      add('category', 'category_unknown', categoryText ?? '');
+      category = OTHER_CATEGORY;
+      subcategory ??= categoryText;
+    }
+    const channel = coded('channel', normaliseChannel);
+    const status = coded('status', normaliseStatus) ?? (cell('status') === null ? statusFromTimes(times) : null);
+    const closedLevel = coded('closed_level', normaliseClosedLevel);
+    const outcome = coded('outcome', normaliseOutcome);
+    const satisfaction = coded('satisfaction', normaliseSatisfaction);
+    const department = text('department');
+    const description = text('description');
+    const address = text('address');
+
+    let id = text('event_id');
+    if (id === null) {
+      if (index.event_id >= 0) add('event_id', 'id_generated');
+      id = `${file}#${rowNo}`;
+    }
+    // Only accepted rows claim an id, so a broken first copy does not reject a good second one.
+    if (!isRejected) {
+      const first = firstRowOfId.get(id);
+      if (first !== undefined) add('event_id', 'duplicate_id', id, { zh: `首次出现于第 ${first} 行`, en: `first seen on row ${first}` });
+      else firstRowOfId.set(id, rowNo);
+    }
+
+    for (const issue of issues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + 1;
+    rowIssues.push(...issues);
+    if (isRejected) { rejected.push(r); continue; }
+    if (issues.length > 0) doubtful++;
+    accepted.push(r);
+    out.event_id.push(id);
+    out.channel.push(channel);
+    out.category.push(category ?? OTHER_CATEGORY);
+    out.subcategory.push(subcategory);
+    out.severity.push(severity);
+    lonOut.push(lon);
+    latOut.push(lat);
+    out.grid_code.push(grid);
+    out.department.push(department);
+    out.status.push(status);
+    out.closed_level.push(closedLevel);
+    for (const column of TIMESTAMP_COLUMNS) timesOut[column].push(times[column]);
+    out.outcome.push(outcome);
+    out.satisfaction.push(satisfaction);
+    out.description.push(description);
+    out.address.push(address);
+  }
+  for (const issue of fileIssues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + (issue.rule === 'missing_required_column' ? 0 : 1);
+  const events: EventColumns = {
+    ...out, length: accepted.length, lon: Float64Array.from(lonOut), lat: Float64Array.from(latOut),
+    reported_at: Float64Array.from(timesOut.reported_at), dispatched_at: Float64Array.from(timesOut.dispatched_at), accepted_at: Float64Array.from(timesOut.accepted_at),
+    resolved_at: Float64Array.from(timesOut.resolved_at), closed_at: Float64Array.from(timesOut.closed_at), due_at: Float64Array.from(timesOut.due_at),
+  };
+  return {
+    fileName: file, events, acceptedRows: Int32Array.from(accepted), rejectedRows: Int32Array.from(rejected),
+    issues: [...fileIssues, ...rowIssues],
+    counts: { input: table.rows.length, accepted: accepted.length, rejected: rejected.length, doubtful },
+    byRule,
+  };
+}
