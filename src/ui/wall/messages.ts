@@ -20,7 +20,7 @@ const zh = {
   trendOnTime: '按时办结率（每日）',
   intake: '受理', closed: '办结', backlog: '在办', overdue: '超期', onTime: '按时办结率',
   ranking: '区域排名（近30天）',
-  rankedBy: '按 {measure}',
+  rankedBy: '排序：{measure}',
   attention: '需关注事项：三级以上超期',
   attentionNone: '暂无三级以上超期事件',
   attentionTotal: '共 {count} 件',
