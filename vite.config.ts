@@ -1,8 +1,10 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { basemapOriginsForCsp } from './src/security/basemap-origins.js';
+import { securityHeaders } from './src/security/csp.js';
 
 // ONEMAP_DEMO_DIR lets the tests serve a small fixed dataset instead of the full demo.
 const DEMO_DIR = resolve(import.meta.dirname, process.env.ONEMAP_DEMO_DIR ?? 'data/demo');
@@ -38,8 +40,30 @@ function serveDemoData(): Plugin {
   };
 }
 
+/**
+ * Send the security headers of src/security/csp.ts with every response of `vite preview`,
+ * as the documented deployment does (docs/deploy.md). A basemap on another origin in the
+ * served onemap.config.json is added to the policy. The dev server keeps no CSP: Vite's
+ * HMR client injects inline styles and evaluates updated modules, which the policy forbids.
+ */
+function securityHeadersInPreview(): Plugin {
+  return {
+    name: 'onemap-security-headers',
+    configurePreviewServer: (server) => {
+      const configFile = join(resolve(server.config.root, server.config.build.outDir), 'onemap.config.json');
+      const origins = existsSync(configFile) ? basemapOriginsForCsp(JSON.parse(readFileSync(configFile, 'utf8')), configFile) : [];
+      const headers = securityHeaders(origins);
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serveDemoData()],
+  // The headers come first so that every response carries them, the demo data included.
+  plugins: [react(), securityHeadersInPreview(), serveDemoData()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },

@@ -22,6 +22,31 @@ function workerFailure(worker: Worker): Promise<never> {
   });
 }
 
+// The smallest valid module: magic number and version.
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * Checks, before the worker starts, the two failures that the worker would not report:
+ * its wasm download failing and compilation being refused both end in an unhandled
+ * rejection inside the worker, which never reaches the page, so start-up would wait for
+ * ever. The HEAD request costs one round trip; the probe compiles 8 bytes.
+ */
+async function checkBeforeStart(): Promise<void> {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw new EngineStartError('no-webassembly', 'this browser has no WebAssembly');
+  }
+  try {
+    // Refused here under a Content-Security-Policy without 'wasm-unsafe-eval' (the worker gets the same policy).
+    new WebAssembly.Module(EMPTY_WASM_MODULE);
+  } catch (error) {
+    throw new EngineStartError('wasm-rejected', messageOf(error));
+  }
+  const response = await fetch(ehWasmUrl, { method: 'HEAD', cache: 'no-store' }).catch((error: unknown) => {
+    throw new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${messageOf(error)}`);
+  });
+  if (!response.ok) throw new EngineStartError('wasm-unavailable', `${ehWasmUrl}: HTTP ${response.status} ${response.statusText}`.trim());
+}
+
 /** After a failed instantiate: was the wasm file unreachable, or reachable but refused by the browser? */
 async function diagnoseInstantiate(error: unknown): Promise<EngineStartError> {
   if (error instanceof EngineStartError) return error;
@@ -74,9 +99,7 @@ function startCancellableQuery(connection: AsyncDuckDBConnection, serial: Serial
  * EngineStartError that says which step failed.
  */
 export async function createBrowserDatabase(): Promise<Database> {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    throw new EngineStartError('no-webassembly', 'this browser has no WebAssembly');
-  }
+  await checkBeforeStart();
   let worker: Worker;
   try {
     worker = new Worker(ehWorkerUrl);

@@ -4,7 +4,11 @@ import { bootDataset, type BootStage } from './boot';
 import { maybeInstallBenchHook } from './bench-hook';
 import { Dashboard } from './Dashboard';
 import { DatasetContext, type Dataset } from './DatasetContext';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorCard } from './ErrorCard';
+import { FailureCard } from './FailureCard';
+import { engineFailure } from './startup-failures';
+import { EngineStartError } from '../engine/start-error';
 import { LanguageContext } from './LanguageContext';
 import { UNITS_DIRECTORY_SQL, UnitsDirectory } from './units-directory';
 import { ViewStore } from './view-store';
@@ -89,7 +93,7 @@ export function App() {
       <LanguageContext.Provider value={language}>
         <DatasetContext.Provider value={loaded.dataset}>
           <NavigationContext.Provider value={navigation}>
-            <WallMode units={loaded.units} />
+            <ErrorBoundary region="wall"><WallMode units={loaded.units} /></ErrorBoundary>
           </NavigationContext.Provider>
         </DatasetContext.Provider>
       </LanguageContext.Provider>
@@ -116,17 +120,25 @@ export function App() {
           </div>
         </header>
         {error ? (
-          <main className="app-main"><ErrorCard title={t.errorTitle} message={error.message} onRetry={boot} retryLabel={t.retry} /></main>
+          <main className="app-main">
+            {/* An engine that cannot start is explained with what to try; other boot errors (e.g. missing data) say what failed. */}
+            {error instanceof EngineStartError
+              ? <FailureCard failure={engineFailure(error.reason, language)} kind={`engine-${error.reason}`} detail={error.detail} onRetry={boot} />
+              : <ErrorCard title={t.errorTitle} message={error.message} onRetry={boot} retryLabel={t.retry} />}
+          </main>
         ) : !loaded ? (
           <main className="app-main loading" data-testid="loading">{stage === 'engine' ? t.loadingEngine : t.loadingData}</main>
         ) : (
           <DatasetContext.Provider value={loaded.dataset}>
             <NavigationContext.Provider value={navigation}>
             <main className="app-main">
-              {mode === 'map' || mode === 'wall' ? <Dashboard store={loaded.store} units={loaded.units} />
-                : mode === 'briefing' ? <BriefingPage units={loaded.units} />
-                : mode === 'sql' ? <Workbench units={loaded.units} />
-                : <DataLoader units={loaded.units} />}
+              {/* Keyed by mode: a mode that failed to render starts afresh when the user comes back to it. */}
+              <ErrorBoundary key={mode} region={mode}>
+                {mode === 'map' || mode === 'wall' ? <Dashboard store={loaded.store} units={loaded.units} />
+                  : mode === 'briefing' ? <BriefingPage units={loaded.units} />
+                  : mode === 'sql' ? <Workbench units={loaded.units} />
+                  : <DataLoader units={loaded.units} />}
+              </ErrorBoundary>
             </main>
             </NavigationContext.Provider>
           </DatasetContext.Provider>

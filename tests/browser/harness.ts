@@ -32,11 +32,14 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile; every request to another origin is recorded and aborted. */
-export async function openBrowser(origin: string, viewport = { width: 1600, height: 900 }): Promise<BrowserSession> {
+/**
+ * Debian's Chromium with a fresh profile; every request to another origin is recorded and
+ * aborted. `extraArgs` are added to the usual flags (e.g. `--disable-webgl` to test a page without WebGL).
+ */
+export async function openBrowser(origin: string, viewport = { width: 1600, height: 900 }, extraArgs: readonly string[] = []): Promise<BrowserSession> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const profile = mkdtempSync(join(tmpdir(), 'onemap-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, viewport, locale: 'zh-CN' });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], viewport, locale: 'zh-CN' });
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
   await context.route('**/*', (route) => {
