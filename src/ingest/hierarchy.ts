@@ -49,11 +49,19 @@ function parentsByContainment(features: readonly BoundaryFeature[]): Map<string,
   return parents;
 }
 
+/** GB/T 2260-style codes: 6 digits a city (…00) or county, 9 a township, 12 a community, 15 a grid. */
+export function levelFromCode(code: string): UnitLevel | null {
+  if (!/^\d+$/.test(code)) return null;
+  if (code.length === 6) return code.endsWith('00') ? 'city' : 'county';
+  return ({ 9: 'township', 12: 'community', 15: 'grid' } as Record<number, UnitLevel>)[code.length] ?? null;
+}
+
 /**
  * Units with levels and parents from boundaries given as one level or several. Parents
  * come from a parent column when the file has one, else from code prefixes when codes
- * nest, else from spatial containment. Levels come from a level property, else from the
- * depth: the deepest units are grids and the ones above take the levels above them.
+ * nest, else from spatial containment. Levels come from a level property, else leaves are
+ * grids (events are assigned to them), others are named by GB/T 2260 code length or,
+ * failing that, by depth (the levels above grid, counted upwards).
  */
 export function buildHierarchy(features: readonly BoundaryFeature[]): Hierarchy {
   const codes = features.map((f) => f.code);
@@ -84,8 +92,13 @@ export function buildHierarchy(features: readonly BoundaryFeature[]): Hierarchy 
   const maxDepth = Math.max(0, ...codes.map((code) => depthOf(code)));
   const hasChildren = new Set([...parents.values()].filter((p): p is string => p !== null));
   const levelAt = (d: number): UnitLevel => UNIT_LEVELS[Math.max(0, UNIT_LEVELS.length - 1 - (maxDepth - d))]!;
+  const levelOf = (code: string): UnitLevel => {
+    // Events are assigned to the leaves, so a leaf is a grid whatever its code looks like.
+    if (!hasChildren.has(code) && features.length > 1) return 'grid';
+    return levelFromCode(code) ?? levelAt(depthOf(code));
+  };
   const units = features.map((f) => ({
-    code: f.code, name: f.name, level: f.level ?? levelAt(depthOf(f.code)), parentCode: parents.get(f.code) ?? null, areaKm2: areaKm2(f.polygons),
+    code: f.code, name: f.name, level: f.level ?? levelOf(f.code), parentCode: parents.get(f.code) ?? null, areaKm2: areaKm2(f.polygons),
   }));
   return { units, source, leafCodes: codes.filter((code) => !hasChildren.has(code)) };
 }

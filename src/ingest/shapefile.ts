@@ -18,5 +18,7 @@ export async function parseShapefileZip(bytes: Uint8Array, fileName: string): Pr
     const message = (error as Error).message;
     return { fileName, features: [], issues: [createIssue(fileName, null, null, 'unsupported_file', null, { zh: `不是可读的 zip 压缩的 shapefile：${message}`, en: `not a readable zipped shapefile: ${message}` })], featureCount: 0, rejectedCount: 0 };
   }
-  return checkFeatures(collections.flatMap((collection) => collection.features), fileName);
+  const set = checkFeatures(collections.flatMap((collection) => collection.features), fileName);
+  // Shapefile outer rings are clockwise by specification: rewinding them is routine, not a finding.
+  return { ...set, issues: set.issues.filter((issue) => issue.rule !== 'winding_fixed') };
 }

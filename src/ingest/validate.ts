@@ -37,6 +37,14 @@ export interface ValidationResult {
 /** Event columns without which no row can be loaded (location: coordinates or a grid code). */
 export const REQUIRED_COLUMNS: readonly EventColumn[] = ['reported_at', 'category'];
 
+/** A coordinate as written: "119.9", " 119.9 ", or with a decimal comma "119,9" (semicolon-separated European exports). */
+function parseCoordinate(text: string | null): number {
+  if (text === null) return NaN;
+  const trimmed = text.trim();
+  if (trimmed === '') return NaN;
+  return Number(/^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed);
+}
+
 /** The furthest lifecycle stage reached, when the file has no status column. */
 function statusFromTimes(times: Record<TimestampColumn, number>): EventStatus {
   if (!Number.isNaN(times.closed_at)) return 'closed';
@@ -69,11 +77,13 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
   const missing: EventColumn[] = REQUIRED_COLUMNS.filter((c) => index[c] < 0);
   const hasCoordinates = index.lon >= 0 && index.lat >= 0;
   if (!hasCoordinates && index.grid_code < 0) missing.push(index.lon < 0 ? 'lon' : 'lat');
+  // A file with no columns at all (empty) has already said so; its mapping has nothing to report.
+  if (table.columns.length === 0) missing.length = 0;
   for (const column of missing) {
     const detail = mapping.columns[column] ? { zh: `映射的列 "${mapping.columns[column]}" 不在文件中`, en: `mapped column "${mapping.columns[column]}" is not in the file` } : { zh: `未映射 ${column}`, en: `${column} is not mapped` };
     fileIssues.push(createIssue(file, null, column, 'missing_required_column', null, detail));
   }
-  if (index.event_id < 0) fileIssues.push(createIssue(file, null, 'event_id', 'id_generated', null, { zh: '所有行', en: 'all rows' }));
+  if (index.event_id < 0 && table.rows.length > 0) fileIssues.push(createIssue(file, null, 'event_id', 'id_generated', null, { zh: '所有行', en: 'all rows' }));
 
   const rowIssuesFromReading = new Map<number, Issue[]>();
   for (const issue of table.issues) if (issue.row !== null) rowIssuesFromReading.set(issue.row, [...(rowIssuesFromReading.get(issue.row) ?? []), issue]);
@@ -128,7 +138,13 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     issues = [];
     isRejected = false;
     const problem = table.rowProblems[r];
-    if (problem) { issues.push(problem); isRejected = true; }
+    if (problem) {
+      // The fields of such a row cannot be trusted to be where the header says: no further checks.
+      byRule[problem.rule] = (byRule[problem.rule] ?? 0) + 1;
+      rowIssues.push(problem);
+      rejected.push(r);
+      continue;
+    }
     const readIssues = rowIssuesFromReading.get(rowNo);
     if (readIssues) issues.push(...readIssues);
     for (const column of missing) add(column, 'missing_required_column');
@@ -168,8 +184,8 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     const lonText = cell('lon');
     const latText = cell('lat');
     if (lonText !== null || latText !== null) {
-      const x = lonText === null ? NaN : Number(lonText.trim());
-      const y = latText === null ? NaN : Number(latText.trim());
+      const x = parseCoordinate(lonText);
+      const y = parseCoordinate(latText);
       const shown = `${lonText ?? ''}, ${latText ?? ''}`;
       if (!Number.isFinite(x) || !Number.isFinite(y)) add(lonText === null || !Number.isFinite(x) ? 'lon' : 'lat', 'coordinates_unparseable', shown);
       else if (x === 0 && y === 0) add('lon', 'coordinates_zero', shown);
