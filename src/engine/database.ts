@@ -16,12 +16,15 @@ export interface Database {
    * Start a query that can be cancelled (the SQL console). Optional: engines that cannot
    * interrupt a query (the blocking Node build) leave it out and callers fall back to query().
    */
-  startQuery?(sql: string): RunningQuery;
+  startQuery?(sql: string, options?: { maxRows?: number }): RunningQuery;
 }
 
 /** A query in flight: its result, and a way to stop it. */
 export interface RunningQuery {
-  /** The whole result; rejects with QueryCancelledError after cancel(). */
+  /**
+   * The whole result, or its first maxRows + 1 rows when it is longer (the extra row tells
+   * the caller there was more); rejects with QueryCancelledError after cancel().
+   */
   result: Promise<Table>;
   /** Ask the engine to stop; resolves true when a query was running and got the request. */
   cancel(): Promise<boolean>;

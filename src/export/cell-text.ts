@@ -50,8 +50,12 @@ function kindOf(type: DataType): CellKind {
   }
 }
 
+/** Options of the readers: `maskText` rewrites every text cell (personal data masking, DESIGN.md §7). */
+export interface ReaderOptions { maskText?: (text: string) => string }
+
 /** The readers for every column of a table, in order. Works with any copy of apache-arrow (type ids, not classes). */
-export function createColumnReaders(table: Table): ColumnReader[] {
+export function createColumnReaders(table: Table, options: ReaderOptions = {}): ColumnReader[] {
+  const mask = options.maskText ?? ((text: string) => text);
   return table.schema.fields.map((field, index) => {
     const vector = table.getChildAt(index);
     // Dictionary columns (DuckDB ENUMs, low-cardinality text) read back as their values.
@@ -89,8 +93,8 @@ export function createColumnReaders(table: Table): ColumnReader[] {
         json = text;
         break;
       case Type.Utf8: case Type.LargeUtf8:
-        text = (v) => v as string;
-        json = (v) => v as string;
+        text = (v) => mask(v as string);
+        json = text;
         break;
       default:
         text = (v) => (typeof v === 'object' ? jsonText(v) : String(v));

@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { createColumnReaders } from './cell-text';
+import { createColumnReaders, type ReaderOptions } from './cell-text';
 
 /** Excel reads a CSV as UTF-8 only when it starts with this byte-order mark (otherwise Chinese turns to mojibake). */
 export const UTF8_BOM = '\uFEFF';
@@ -25,8 +25,8 @@ export function csvField(text: string): string {
  * field. Text cells are neutralised against formula injection; numbers, booleans and
  * times are written as they are. Column names are text from the user's SQL: neutralised too.
  */
-export function toCsv(table: Table): string {
-  const readers = createColumnReaders(table);
+export function toCsv(table: Table, options: ReaderOptions = {}): string {
+  const readers = createColumnReaders(table, options);
   const lines: string[] = [readers.map((r) => csvField(neutraliseFormula(r.name))).join(',')];
   for (let row = 0; row < table.numRows; row++) {
     const fields = readers.map((reader) => {

@@ -19,12 +19,15 @@ function stamp(iso: string): string {
 /**
  * `onemap_<what>_<unit>_<from>_<to>.<ext>` when the result came from a dashboard panel
  * (e.g. onemap_ranking_331102_2026-10-29_2026-11-27.csv), `onemap_<what>_<time>.<ext>`
- * for a free console query (onemap_sql_20261128-1321.parquet).
+ * for a free console query or an edited panel query (onemap_sql_20261128-1321.parquet).
  */
-export function exportFileName(meta: Pick<ExportMeta, 'what' | 'source' | 'exportedAt'>, extension: string): string {
+export function exportFileName(meta: Pick<ExportMeta, 'what' | 'source' | 'exportedAt' | 'edited'>, extension: string): string {
   const parts = ['onemap', slug(meta.what) || 'export'];
-  const period = meta.source?.period;
-  if (meta.source) parts.push(slug(meta.source.unitCode));
+  // Once the analyst changed the panel's SQL, its unit and period may no longer describe
+  // the result: the name says only "sql" and a time; the metadata still tells the origin.
+  const source = meta.edited ? null : meta.source;
+  const period = source?.period;
+  if (source) parts.push(slug(source.unitCode));
   if (period) parts.push(period.start.slice(0, 10), lastDayOf(period.end));
   else parts.push(stamp(meta.exportedAt));
   return `${parts.filter((p) => p.length > 0).join('_')}.${extension.replace(/^\./, '')}`;

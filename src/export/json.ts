@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { createColumnReaders } from './cell-text';
+import { createColumnReaders, type ReaderOptions } from './cell-text';
 import type { ExportMeta } from './meta';
 
 /**
@@ -7,8 +7,8 @@ import type { ExportMeta } from './meta';
  * written one by one from the columns, so no array of row objects is built. Big integers
  * that a double cannot hold exactly are strings; times are city-local text.
  */
-export function toJson(table: Table, meta: ExportMeta): string {
-  const readers = createColumnReaders(table);
+export function toJson(table: Table, meta: ExportMeta, options: ReaderOptions = {}): string {
+  const readers = createColumnReaders(table, options);
   const keys = readers.map((r) => JSON.stringify(r.name));
   const parts: string[] = [];
   for (let row = 0; row < table.numRows; row++) {

@@ -24,6 +24,9 @@ import type { UnitsDirectory } from './units-directory';
 import { filterOf } from './url-state';
 import { useQuery } from './useQuery';
 import { useViewState, type ViewStore } from './view-store';
+import { ShowSqlButton, filterLists } from './ShowSqlButton';
+import { ExportPngButton } from './workbench/ExportPngButton';
+import type { ExportSource } from '../export/meta';
 
 /** Above this many points in view, raw points are neither legible nor fast in software WebGL. */
 export const POINT_LIMIT = 150_000;
@@ -79,18 +82,22 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   }, [db, store]);
   const onWindow = useCallback((window: [number, number] | null) => setTimeWindow(window), []);
   const startLabel = useCallback((hours: number) => new Date(Date.parse(`${period.start.replace(' ', 'T')}Z`) + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' '), [period.start]);
+  // What "show SQL" hands the console with each panel's query: the view it was made for.
+  const sourceOf = (panel: string): ExportSource => ({ panel, unitCode: unit.code, unitName: unit.name, period, filters: filterLists(filter) });
   const groupMeasures = UNIT_MEASURES.filter((m) => (choroplethGroup ? UNIT_MEASURE_GROUPS[choroplethGroup].includes(m.id) : m.rankBy !== null));
 
   return (
     <>
       <FilterBar view={view} store={store} asOf={asOf} />
-      <KpiStrip filter={filter} period={period} />
+      <KpiStrip filter={filter} period={period} unitName={unit.name} />
       <div className="workspace">
         <div className="map-wrap">
           <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? [-1, 1e9]} onSelectEvent={selectEvent} />
-          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} />
+          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} />
+          <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
           <div className="map-status" data-testid="map-status">
             {points.error ? t.errorTitle : points.data ? format(t.eventsShown, { count: points.data.length.toLocaleString() }) : t.loading}
+            <ShowSqlButton sql={points.sql} source={sourceOf('points')} />
             {autoAggregated ? <button type="button" onClick={() => setForcePoints(true)}>{t.showPointsAnyway}</button> : null}
             {eventLayer === 'points' ? (
               <select aria-label={t.colorBy} value={view.colorBy} onChange={(e) => store.update({ colorBy: e.target.value as typeof view.colorBy })} data-testid="color-by">
@@ -123,7 +130,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           ) : null}
           {measures.error ? <ErrorCard title={t.errorTitle} message={measures.error.message} onRetry={measures.retry} retryLabel={t.retry} />
             : children === null ? <p className="hint">{t.leafUnit}</p>
-            : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} />
+            : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} sql={measures.sql} source={sourceOf('ranking')} />
             : <p>{t.loading}</p>}
         </aside>
       </div>

@@ -9,6 +9,7 @@ import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
 import { ErrorCard } from './ErrorCard';
 import { MARKS, markOnce } from './bench-hook';
+import { ShowSqlButton, filterLists } from './ShowSqlButton';
 
 function formatValue(definition: MeasureDefinition, value: Scalar, locale: string, hoursLabel: string): string {
   if (typeof value !== 'number') return '—';
@@ -18,7 +19,7 @@ function formatValue(definition: MeasureDefinition, value: Scalar, locale: strin
 }
 
 /** The headline numbers of the current unit and filters; each tile states its definition on hover and focus. */
-export function KpiStrip({ filter, period }: { filter: EventFilter; period: Period }) {
+export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; period: Period; unitName?: string }) {
   const { asOf } = useDataset();
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
@@ -45,6 +46,7 @@ export function KpiStrip({ filter, period }: { filter: EventFilter; period: Peri
           </div>
         );
       })}
+      <ShowSqlButton sql={result.sql} source={{ panel: 'kpi-strip', unitCode: filter.unitCode ?? '', unitName, period, filters: filterLists(filter) }} />
     </section>
   );
 }

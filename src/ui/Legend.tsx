@@ -6,16 +6,21 @@ import { CATEGORY_COLORS_HEX, NO_DATA_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HE
 import { useMessages } from './LanguageContext';
 import { formatMeasure } from './measure-format';
 import type { ColorBy } from './url-state';
+import type { ExportSource } from '../export/meta';
+import { ShowSqlButton } from './ShowSqlButton';
 
 interface LegendProps {
   eventLayer: 'points' | 'heatmap' | 'hexagon' | null;
   colorBy: ColorBy;
   choropleth: { map: Choropleth; measure: UnitMeasure; minVolume: number } | null;
   autoAggregated: boolean;
+  /** The SQL behind the choropleth's measures and the panel context, for "show SQL". */
+  measuresSql?: string | null;
+  source?: ExportSource;
 }
 
 /** What colour and size mean on the map right now, with the measure's definition. */
-export function Legend({ eventLayer, colorBy, choropleth, autoAggregated }: LegendProps) {
+export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measuresSql = null, source }: LegendProps) {
   const { language, t } = useMessages();
   const items: { color: string; label: string }[] = colorBy === 'category'
     ? CATEGORIES.map((c, i) => ({ color: CATEGORY_COLORS_HEX[i]!, label: c[language] }))
@@ -25,7 +30,7 @@ export function Legend({ eventLayer, colorBy, choropleth, autoAggregated }: Lege
     <div className="legend" data-testid="legend">
       {choropleth ? (
         <div className="legend-block">
-          <div className="legend-title">{choropleth.measure[language].label}</div>
+          <div className="legend-title">{choropleth.measure[language].label}{source ? <> <ShowSqlButton sql={measuresSql} source={source} /></> : null}</div>
           <div className="legend-definition">{choropleth.measure[language].definition}</div>
           <ul className="legend-classes">
             {choropleth.map.palette.map((color, i) => {

@@ -17,6 +17,8 @@ import { createEventLayers, pointColors, pointRadii, type EventPointColumns } fr
 import { createUnitLabelsLayer } from '../map/unit-labels';
 import { useDataset } from './DatasetContext';
 import { MARKS, markOnce, registerMapProbe } from './bench-hook';
+import { createResultLayer, useResultLayer } from './workbench/result-layer';
+import { createMapCapture, registerMapCapture } from './workbench/map-capture';
 import { levelBounds } from './unit-bounds';
 import type { UnitsDirectory } from './units-directory';
 import type { ColorBy, ViewState } from './url-state';
@@ -201,15 +203,25 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
   // Layer kinds shown once stay created (hidden) so that switching back is instant.
   const usedKinds = useRef(new Set<'points' | 'heatmap' | 'hexagon'>());
   if (eventLayer) usedKinds.current.add(eventLayer);
+  // A console result added with "add to map" (SQL workbench): drawn above the events, below the labels.
+  const resultLayer = useResultLayer();
   const layers = useMemo(() => {
     const result: Layer[] = [];
     if (shown && colors && radii && eventLayer) {
       result.push(...createEventLayers(shown, { kind: eventLayer, colors, radii, timeWindow, radiusScale: zoom < 9 ? 1 : zoom < 12 ? 2 : 3, hexagonRadiusMeters: Math.max(100, 2000 / 2 ** Math.max(0, zoom - 8)) }, usedKinds.current));
     }
+    if (resultLayer) result.push(createResultLayer(datum === 'gcj02' ? { ...resultLayer, positions: toDisplayPositions(resultLayer.positions, datum) } : resultLayer));
     const labelSize = children === 'grid' || children === 'community' ? 12 : children === 'township' ? 14 : 18;
     result.push(createUnitLabelsLayer('unit-labels', labels, { visible: labels.length <= 400, size: labelSize, color: [20, 40, 60, 255] }));
     return result;
-  }, [shown, colors, radii, eventLayer, timeWindow, zoom, labels, children]);
+  }, [shown, colors, radii, eventLayer, timeWindow, zoom, labels, children, resultLayer, datum]);
+
+  // "Export PNG" (Dashboard) photographs this map through a registry, not through props.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady) return;
+    return registerMapCapture(createMapCapture(map, () => overlay.current?.getCanvas() ?? null));
+  }, [mapReady]);
 
   const ready = mapReady && idle && points !== null;
   // The map counts as drawn once deck.gl has rendered a frame holding the current layers

@@ -4,6 +4,8 @@ import type { Scalar } from '../engine/columns';
 import { useMessages } from './LanguageContext';
 import { formatMeasure } from './measure-format';
 import type { ViewStore } from './view-store';
+import type { ExportSource } from '../export/meta';
+import { ShowSqlButton } from './ShowSqlButton';
 
 type Row = Record<string, Scalar>;
 
@@ -12,7 +14,7 @@ type Row = Record<string, Scalar>;
  * measures, not below a minimum volume, with a Wilson interval beside each rate. Each row
  * drills into its unit.
  */
-export function RankingList({ rows, measure, store }: { rows: Row[]; measure: UnitMeasure; store: ViewStore }) {
+export function RankingList({ rows, measure, store, sql = null, source }: { rows: Row[]; measure: UnitMeasure; store: ViewStore; sql?: string | null; source?: ExportSource }) {
   const { language, t } = useMessages();
   const ranked = UNIT_MEASURES.find((m) => m.id === measure.rankBy) ?? measure;
   const entries = rankUnits(rows, ranked.columns, ranked.better);
@@ -22,6 +24,7 @@ export function RankingList({ rows, measure, store }: { rows: Row[]; measure: Un
       <div className="ranking-head" title={ranked[language].definition}>
         {t.rankedBy} <strong>{ranked[language].label}</strong>
         {ranked.id !== measure.id ? <span className="hint"> ({t.perCapitaHint})</span> : null}
+        {source ? <> <ShowSqlButton sql={sql} source={source} /></> : null}
       </div>
       <ol>
         {entries.map((entry) => {

@@ -88,6 +88,7 @@ describe('export file names', () => {
     [{ ...META, what: 'kpi-strip', source: { panel: 'kpi-strip', unitCode: '331100' } }, 'json', 'onemap_kpi-strip_331100_20261128-1321.json'],
     [{ ...META, what: 'sql', source: null }, 'parquet', 'onemap_sql_20261128-1321.parquet'],
     [{ ...META, what: '../../etc/passwd 噪声', source: null }, '.arrow', 'onemap_etc-passwd-噪声_20261128-1321.arrow'],
+    [{ ...META, what: 'sql', edited: true }, 'csv', 'onemap_sql_20261128-1321.csv'],
   ] as const)('%#: %s', (meta, extension, expected) => {
     expect(exportFileName(meta, extension)).toBe(expected);
   });
