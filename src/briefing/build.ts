@@ -82,7 +82,7 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
 
 function codesIn(children: Row[], matters: Briefing['matters']): string[] {
   const codes = new Set<string>();
-  for (const row of children) if (typeof row.unit_key === 'string') codes.add(row.unit_key);
+  for (const row of children) if (typeof row.code === 'string') codes.add(row.code);
   const lists = [matters.overdueSevere, matters.escalations, matters.anomalies, matters.repeats, matters.emerging, matters.persistent];
   for (const list of lists) {
     for (const row of list?.rows ?? []) {

@@ -16,7 +16,7 @@ export function escapeInline(text: string): string {
 
 /** A whole line: also its block marker (heading, list, quote) when the text starts with one. */
 export function escapeMarkdown(text: string): string {
-  return escapeInline(text).replace(/^(\s*)([#+\->=]|\d+[.)](?=\s|$))/, '$1\\$2');
+  return escapeInline(text).replace(/^(\s*)([#+\->=])/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 function table(t: BriefingTable, lang: Language, emptyText: string): string[] {

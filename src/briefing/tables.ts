@@ -70,7 +70,7 @@ function headlineTable(b: Briefing, lang: Language): BriefingTable {
       return [
         cell(measureLabel(r.measure, lang), r.measure), v(r.value), v(r.previous), cell(formatChange(unit, r.change), r.change),
         cell(formatRelative(r.changeRel), r.changeRel), v(r.lastYear), cell(formatRelative(r.changeYoyRel), r.changeYoyRel),
-        v(r.baseline7), v(r.baseline28),
+        cell(formatValue(unit, r.baseline7, unit === 'count' ? 1 : undefined), r.baseline7), cell(formatValue(unit, r.baseline28, unit === 'count' ? 1 : undefined), r.baseline28),
         cell(r.band ? `${formatValue(unit, r.band[0], unit === 'count' ? 1 : undefined)} – ${formatValue(unit, r.band[1], unit === 'count' ? 1 : undefined)}` : '—', r.band ? `${r.band[0]}..${r.band[1]}` : null),
       ];
     }),
@@ -211,12 +211,12 @@ function childTable(b: Briefing, lang: Language): BriefingTable {
     id: 'children', query: 'children', linkColumn: 1, title: w('下级单位晾晒（按时办结率）', 'Ranking of child units (on-time rate)'),
     columns: [w('名次', 'Rank'), w('单位', 'Unit'), w('按时办结率', 'On-time rate'), w('95%区间', '95% interval'), w('办结', 'Closed'), w('受理', 'Intake'), w('万人受理', 'Intake per 10,000'), w('期末超期', 'Overdue at end'), w('满意率', 'Satisfaction')],
     rows: b.children.map((r) => [
-      rank(r, lang), cell(s(r.row.name) || s(r.row.unit_key), r.row.unit_key ?? null), cell(formatPercent(r.value), r.value),
+      rank(r, lang), cell(s(r.row.name) || s(r.row.code), r.row.code ?? null), cell(formatPercent(r.value), r.value),
       cell(interval(n(r.row.on_time_hits), n(r.row.on_time_n))), cell(formatCount(n(r.row.on_time_n)), r.row.on_time_n ?? null),
       cell(formatCount(n(r.row.intake)), r.row.intake ?? null), cell(formatNumber(n(r.row.intake_per_10k), 1), r.row.intake_per_10k ?? null),
       cell(formatCount(n(r.row.overdue)), r.row.overdue ?? null), cell(formatPercent(n(r.row.satisfaction_rate)), r.row.satisfaction_rate ?? null),
     ]),
-    targets: b.children.map((r) => ({ unit: s(r.row.unit_key), ...periodDays(b) })),
+    targets: b.children.map((r) => ({ unit: s(r.row.code), ...periodDays(b) })),
     note: w('办结不足30件的单位列出但不排名；区间为 Wilson 95% 置信区间；受理量按万人口折算后比较。', 'Units with fewer than 30 closed events are listed but not ranked; intervals are Wilson 95 %; intake is compared per 10,000 residents.'),
   };
 }

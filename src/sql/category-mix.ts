@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../domain/categories';
 import { eventWhere, type EventFilter } from './filter';
-import { sqlString } from './literal';
+import { sqlString, sqlTimestamp } from './literal';
 import { inPeriod, type Period } from './period';
 
 export interface CategoryMixOptions {
@@ -14,7 +14,8 @@ export interface CategoryMixOptions {
  * Intake by category in the current, previous and last-year periods, with each period's
  * share (`share_current` …; NULL when the period has no event), for the category mix and
  * its shifts (类别结构). Every known category is listed, and any other seen in the data;
- * a missing category is the key "".
+ * a missing category is the key "". A period that begins before the first event of the
+ * table is not covered by the data: its counts and shares are NULL, never 0.
  */
 export function categoryMix(options: CategoryMixOptions): string {
   const { current, previous, lastYear, filter = {} } = options;
@@ -29,11 +30,19 @@ export function categoryMix(options: CategoryMixOptions): string {
   WHERE (${any}) AND ${eventWhere(filter)}
   GROUP BY ALL
 ),
-listed AS (SELECT category FROM (VALUES ${known}) v(category) UNION SELECT category FROM counts)
-SELECT l.category, coalesce(c.current, 0) AS current, coalesce(c.previous, 0) AS previous, coalesce(c.last_year, 0) AS last_year,
-  coalesce(c.current, 0)::DOUBLE / nullif(sum(coalesce(c.current, 0)) OVER (), 0) AS share_current,
-  coalesce(c.previous, 0)::DOUBLE / nullif(sum(coalesce(c.previous, 0)) OVER (), 0) AS share_previous,
-  coalesce(c.last_year, 0)::DOUBLE / nullif(sum(coalesce(c.last_year, 0)) OVER (), 0) AS share_last_year
-FROM listed l LEFT JOIN counts c USING (category)
-ORDER BY current DESC, category`;
+listed AS (SELECT category FROM (VALUES ${known}) v(category) UNION SELECT category FROM counts),
+first_event AS (SELECT min(reported_at)::DATE AS day FROM events),
+covered AS (
+  SELECT ${Object.entries(spans).map(([name, period]) => `${sqlTimestamp(period.start)} >= day AS ${name}`).join(', ')} FROM first_event
+),
+filled AS (
+  SELECT l.category, ${Object.keys(spans).map((name) => `CASE WHEN v.${name} THEN coalesce(c.${name}, 0) END AS ${name}`).join(', ')}
+  FROM listed l LEFT JOIN counts c USING (category) CROSS JOIN covered v
+)
+SELECT category, current, previous, last_year,
+  current::DOUBLE / nullif(sum(current) OVER (), 0) AS share_current,
+  previous::DOUBLE / nullif(sum(previous) OVER (), 0) AS share_previous,
+  last_year::DOUBLE / nullif(sum(last_year) OVER (), 0) AS share_last_year
+FROM filled
+ORDER BY current DESC NULLS LAST, category`;
 }

@@ -48,7 +48,7 @@ export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: L
   const rates: EChartsCoreOption = {
     legend: { top: 0 }, grid, tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value', name: '%', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5), max: 100 },
+    yAxis: { type: 'value', name: '%', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5), max: (v: { max: number }) => Math.min(100, Math.ceil(v.max / 5) * 5) },
     series: ['response_rate', 'on_time_rate', 'satisfaction_rate'].map((id, i) => ({
       name: measureLabel(id, lang), type: 'line', data: series(id, 100), connectNulls: false, itemStyle: { color: ['#f28e2b', '#4e79a7', '#59a14f'][i] },
     })),
