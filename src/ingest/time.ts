@@ -102,7 +102,8 @@ export function parseTimestamp(text: string, cityOffsetMinutes = CHINA_UTC_OFFSE
   }
   if (EXCEL_SERIAL.test(value)) {
     const serial = Number(value);
-    if (serial < 1) return 'time_impossible';
+    // Serial 60 is Lotus's 1900-02-29, a day that never was.
+    if (serial < 1 || Math.floor(serial) === 60) return 'time_impossible';
     // Serials below 61 fall before Lotus's phantom 1900-02-29 and are one day off.
     const days = serial < 61 ? serial + 1 : serial;
     return EXCEL_EPOCH_MS + Math.round(days * DAY_MS / 1000) * 1000;
