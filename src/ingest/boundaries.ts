@@ -35,11 +35,18 @@ const PROPERTY_NAMES = {
   level: ['level', '层级', '级别'],
 } as const;
 
-function pickProperty(properties: Record<string, unknown>, names: readonly string[]): string | null {
-  const wanted = names.map(normaliseHeader);
-  for (const [key, value] of Object.entries(properties)) {
+const WANTED = {
+  code: new Set(PROPERTY_NAMES.code.map(normaliseHeader)),
+  name: new Set(PROPERTY_NAMES.name.map(normaliseHeader)),
+  parent: new Set(PROPERTY_NAMES.parent.map(normaliseHeader)),
+  level: new Set(PROPERTY_NAMES.level.map(normaliseHeader)),
+};
+
+function pickProperty(properties: Record<string, unknown>, wanted: ReadonlySet<string>): string | null {
+  for (const key in properties) {
+    const value = properties[key];
     if (value === null || value === undefined || value === '') continue;
-    if (wanted.includes(normaliseHeader(key))) return String(value).trim();
+    if (wanted.has(normaliseHeader(key))) return String(value).trim();
   }
   return null;
 }
@@ -129,7 +136,7 @@ export function checkFeatures(rawFeatures: readonly unknown[], fileName: string)
     const row = index + 1;
     const feature = (typeof raw === 'object' && raw !== null ? raw : {}) as { geometry?: unknown; properties?: unknown };
     const properties = (typeof feature.properties === 'object' && feature.properties !== null ? feature.properties : {}) as Record<string, unknown>;
-    const code = pickProperty(properties, PROPERTY_NAMES.code);
+    const code = pickProperty(properties, WANTED.code);
     const reject = (problem: Problem, column: string | null = null, value: string | null = null): void => {
       issues.push(createIssue(fileName, row, column, problem.rule, value ?? code, problem.detail));
       rejectedCount++;
@@ -141,12 +148,12 @@ export function checkFeatures(rawFeatures: readonly unknown[], fileName: string)
     codes.add(code);
     if (read.rewound) issues.push(createIssue(fileName, row, 'geometry', 'winding_fixed', code));
     if (read.flattened) issues.push(createIssue(fileName, row, 'geometry', 'coordinates_3d', code));
-    const level = pickProperty(properties, PROPERTY_NAMES.level);
+    const level = pickProperty(properties, WANTED.level);
     features.push({
       code,
-      name: pickProperty(properties, PROPERTY_NAMES.name) ?? code,
+      name: pickProperty(properties, WANTED.name) ?? code,
       level: level !== null && isUnitLevel(level) ? level : null,
-      parentCode: pickProperty(properties, PROPERTY_NAMES.parent),
+      parentCode: pickProperty(properties, WANTED.parent),
       polygons: read.polygons,
       bbox: bboxOfPolygons(read.polygons),
       featureNumber: row,

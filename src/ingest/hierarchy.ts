@@ -1,6 +1,7 @@
 import { UNIT_LEVELS, type UnitLevel } from '../domain/units';
 import type { BoundaryFeature } from './boundaries';
-import { areaKm2, containsPoint, interiorPoint } from './geometry';
+import { areaKm2, interiorPoint } from './geometry';
+import { createPolygonIndex } from './spatial-index';
 
 export type HierarchySource = 'parent_column' | 'code_prefix' | 'containment' | 'single_level';
 
@@ -14,13 +15,18 @@ export interface Hierarchy {
   leafCodes: string[];
 }
 
+/**
+ * Parents by code prefix, only for numeric codes (GB/T 2260 style, nesting by 2–3 digits
+ * per level): sequential ids such as "G1", "G10" would otherwise nest by accident.
+ */
 function parentsByPrefix(codes: readonly string[]): Map<string, string | null> {
   const set = new Set(codes);
   const parents = new Map<string, string | null>();
+  const numeric = codes.every((code) => /^\d+$/.test(code));
   for (const code of codes) {
     let parent: string | null = null;
-    // The longest other code that starts this one (GB/T 2260 codes nest by prefix).
-    for (let length = code.length - 1; length > 0 && parent === null; length--) {
+    // The longest other code that starts this one, at least two digits shorter.
+    for (let length = code.length - 2; numeric && length > 0 && parent === null; length--) {
       const prefix = code.slice(0, length);
       if (set.has(prefix)) parent = prefix;
     }
@@ -30,22 +36,19 @@ function parentsByPrefix(codes: readonly string[]): Map<string, string | null> {
 }
 
 function parentsByContainment(features: readonly BoundaryFeature[]): Map<string, string | null> {
-  const areas = new Map(features.map((f) => [f.code, areaKm2(f.polygons)]));
+  const areas = features.map((f) => areaKm2(f.polygons));
+  const index = createPolygonIndex(features);
   const parents = new Map<string, string | null>();
-  for (const feature of features) {
+  features.forEach((feature, self) => {
     const [lon, lat] = interiorPoint(feature.polygons);
-    const ownArea = areas.get(feature.code)!;
-    let best: { code: string; area: number } | null = null;
-    for (const other of features) {
-      const area = areas.get(other.code)!;
-      // The smallest strictly larger unit that contains this unit's interior point.
-      if (other === feature || area <= ownArea * 1.0001) continue;
-      if (best && area >= best.area) continue;
-      if (lon < other.bbox.minLon || lon > other.bbox.maxLon || lat < other.bbox.minLat || lat > other.bbox.maxLat) continue;
-      if (containsPoint(other.polygons, lon, lat)) best = { code: other.code, area };
+    let best = -1;
+    // The smallest strictly larger unit that contains this unit's interior point.
+    for (const other of index.containing(lon, lat)) {
+      if (other === self || areas[other]! <= areas[self]! * 1.0001) continue;
+      if (best < 0 || areas[other]! < areas[best]!) best = other;
     }
-    parents.set(feature.code, best?.code ?? null);
-  }
+    parents.set(feature.code, best < 0 ? null : features[best]!.code);
+  });
   return parents;
 }
 
@@ -89,7 +92,7 @@ export function buildHierarchy(features: readonly BoundaryFeature[]): Hierarchy 
     depth.set(code, d);
     return d;
   };
-  const maxDepth = Math.max(0, ...codes.map((code) => depthOf(code)));
+  const maxDepth = codes.reduce((max, code) => Math.max(max, depthOf(code)), 0);
   const hasChildren = new Set([...parents.values()].filter((p): p is string => p !== null));
   const levelAt = (d: number): UnitLevel => UNIT_LEVELS[Math.max(0, UNIT_LEVELS.length - 1 - (maxDepth - d))]!;
   const levelOf = (code: string): UnitLevel => {

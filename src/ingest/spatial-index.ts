@@ -11,6 +11,8 @@ export interface IndexedPolygon { code: string; polygons: PolygonRings[]; bbox: 
 export interface PolygonIndex {
   /** The code of the polygon containing the point, or null when none does. */
   locate(lon: number, lat: number): string | null;
+  /** Every polygon containing the point (for overlapping sets, e.g. several levels), by position in the input. */
+  containing(lon: number, lat: number): number[];
   readonly size: number;
   readonly bbox: BBox;
 }
@@ -36,6 +38,13 @@ export function createPolygonIndex(items: readonly IndexedPolygon[]): PolygonInd
   return {
     size: items.length,
     bbox,
+    containing(lon, lat) {
+      if (!(lon >= bbox.minLon && lon <= bbox.maxLon && lat >= bbox.minLat && lat <= bbox.maxLat)) return [];
+      return cells[cellY(lat) * side + cellX(lon)]!.filter((i) => {
+        const b = items[i]!.bbox;
+        return lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat && containsPoint(items[i]!.polygons, lon, lat);
+      });
+    },
     locate(lon, lat) {
       if (!(lon >= bbox.minLon && lon <= bbox.maxLon && lat >= bbox.minLat && lat <= bbox.maxLat)) return null;
       for (const i of cells[cellY(lat) * side + cellX(lon)]!) {
