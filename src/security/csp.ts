@@ -21,9 +21,15 @@ export const CSP_DIRECTIVES: CspDirectives = {
   'connect-src': ["'self'"],
   // maplibre's control icons are data: SVGs in its stylesheet.
   'img-src': ["'self'", 'data:'],
-  // One bundled stylesheet; no <style> elements or style="" attributes are needed
-  // (React and maplibre set styles through the CSSOM, which CSP does not govern).
+  // The bundled stylesheet. style="" markup stays refused (this also governs style-src-attr):
+  // React and maplibre set styles through the CSSOM, which CSP does not govern.
   'style-src': ["'self'"],
+  // <style> elements: CodeMirror (the SQL console) themes itself by inserting one (style-mod),
+  // with content computed at run time, so neither a hash nor a static nonce can name it.
+  // The risk is small: a stylesheet cannot run code, and cannot send anything out because
+  // img-src, font-src and connect-src allow no other origin. Mounting the editor in a
+  // shadow root (style-mod then uses adoptedStyleSheets) would let this go.
+  'style-src-elem': ["'self'", "'unsafe-inline'"],
   'font-src': ["'self'"],
   // No plugins, no <base> rewriting, no form posting elsewhere, no framing by other sites.
   'object-src': ["'none'"],

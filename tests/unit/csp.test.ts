@@ -20,7 +20,9 @@ describe('the security headers (src/security/csp.ts)', () => {
   it('allows only this origin, WebAssembly compilation and data: images; never inline script or eval', () => {
     const policy = contentSecurityPolicy();
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
-    expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+    expect(policy).toContain("style-src 'self';"); // style="" markup refused
+    // The one inline allowance is <style> elements (CodeMirror), see src/security/csp.ts.
+    expect(policy.replace("style-src-elem 'self' 'unsafe-inline'", '')).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:|blob:/);
     expect(policy).toContain("connect-src 'self';");
     expect(policy).toContain("frame-ancestors 'none'");
   });
