@@ -1,3 +1,5 @@
+import { buildBriefing } from '../briefing/build';
+import type { BriefingKind } from '../briefing/kinds';
 import { firstRow, rowsOf } from '../engine/columns';
 import { toEventPointColumns } from '../map/event-layers';
 import type { Dataset } from './DatasetContext';
@@ -14,6 +16,8 @@ export interface BenchHook {
   run(sql: string): Promise<{ ms: number; rows: Record<string, unknown>[] | null; numRows: number }>;
   buildPoints(sql: string): Promise<{ queryMs: number; buildMs: number; length: number }>;
   memory(): Promise<{ jsHeapBytes: number | null; duckdbBytes: number }>;
+  /** Build a whole briefing as the page does: total time, time of each query, and its headline values (for agreement). */
+  briefing(kind: BriefingKind, date: string, unitCode: string): Promise<{ ms: number; queries: { id: string; ms: number }[]; headline: Record<string, number | null> }>;
   /** Screen position (CSS pixels in the map container) of a lon/lat, for tests that click the map. */
   project(lon: number, lat: number): [number, number] | null;
 }
@@ -48,6 +52,11 @@ export function maybeInstallBenchHook(dataset: Dataset): void {
       const built = performance.now();
       const columns = toEventPointColumns(table);
       return { queryMs: built - start, buildMs: performance.now() - built, length: columns.length };
+    },
+    async briefing(kind, date, unitCode) {
+      const start = performance.now();
+      const b = await buildBriefing(db, { kind, date, unitCode }, dataset.asOf);
+      return { ms: performance.now() - start, queries: b.queries.map((q) => ({ id: q.id, ms: q.ms })), headline: Object.fromEntries(b.headline.map((r) => [r.measure, r.value])) };
     },
     project: (lon, lat) => (mapProbe ? mapProbe(lon, lat) : null),
     async memory() {
