@@ -13,6 +13,7 @@ import { BrowserBench } from './bench/browser';
 import { NativeDuckDB } from './bench/native';
 import { parsePlainEvents } from './bench/plain-events';
 import { ALL_QUESTIONS, compareAnswers, DASHBOARD_QUESTIONS, DRILL_QUESTIONS, type Question } from './bench/questions';
+import { benchBriefings } from './bench/briefing';
 import { renderReport, type SizeResult } from './bench/report';
 import { measure, summarize } from './bench/stats';
 import { parseArgs } from './lib/args';
@@ -73,6 +74,8 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
     const drill = await browser.timeDrill(drillPanels.map((q) => q.sql(asOf)), drillPoints.sql(asOf), runs, 2);
     const plainDrill = await measure(() => DRILL_QUESTIONS.map((q) => q.plainJs(plain, asOf)), runs, 1);
     const nativeDrill = await measure(() => Promise.all(DRILL_QUESTIONS.map((q) => native.rows(q.sql(asOf)))), runs, 2);
+    log(`${events}: briefings`);
+    const briefings = await benchBriefings(browser.page, native, asOf, Math.min(runs, 5));
     const memoryAfterQueries = await browser.memory();
     if (browser.foreignRequests.length > 0) throw new Error(`The app made requests to other origins: ${browser.foreignRequests.join(', ')}`);
     return {
@@ -84,6 +87,7 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
         nativeLoad, plainLoad,
       },
       questions,
+      briefings,
       drill: { browser: drill.total, layerBuild: drill.layerBuild, native: nativeDrill, plainJs: plainDrill },
       memory: {
         jsHeapPeakBytes: Math.max(memoryAfterLoad.jsHeapBytes ?? 0, memoryAfterQueries.jsHeapBytes ?? 0) || null,

@@ -1,3 +1,4 @@
+import type { BriefingBench } from './briefing';
 import type { Timing } from './stats';
 
 export interface QuestionResult { id: string; panel: string; browser: Timing; native: Timing; plainJs: Timing }
@@ -9,6 +10,7 @@ export interface SizeResult {
   load: { engine: Timing; data: Timing; firstDashboard: Timing; nativeLoad: Timing; plainLoad: Timing };
   questions: QuestionResult[];
   drill: { browser: Timing; layerBuild: Timing; native: Timing; plainJs: Timing };
+  briefings?: BriefingBench[];
   memory: { jsHeapPeakBytes: number | null; duckdbPeakBytes: number };
 }
 
@@ -38,6 +40,9 @@ export function renderReport(machine: Machine, results: SizeResult[]): string {
       lines.push(`| query \`${q.id}\` (${q.panel}) | ${ms(q.browser)} | ${ms(q.native)} | ${ratio(q.browser.median, q.native.median)} | ${ms(q.plainJs)} | ${ratio(q.browser.median, q.plainJs.median)} |`);
     }
     lines.push(`| drill-down into a county, all panels + point layer arrays | ${ms(r.drill.browser)} | ${ms(r.drill.native)} | ${ratio(r.drill.browser.median, r.drill.native.median)} | ${ms(r.drill.plainJs)} | ${ratio(r.drill.browser.median, r.drill.plainJs.median)} |`);
+    for (const b of r.briefings ?? []) {
+      lines.push(`| full ${b.kind} briefing of the city (${b.date}, ${b.queries.length} queries) | ${ms(b.browser)} | ${ms(b.native)} | ${ratio(b.browser.median, b.native.median)} | not built in plain JS | |`);
+    }
     lines.push(`| building the point layer's typed arrays | ${ms(r.drill.layerBuild)} | | | | |`);
     lines.push(`| peak JS heap (main thread) / DuckDB memory | ${mib(r.memory.jsHeapPeakBytes)} / ${mib(r.memory.duckdbPeakBytes)} | | | | |`, '');
   }
@@ -56,7 +61,7 @@ function targets(results: SizeResult[]): string[] {
     lines.push(`| first complete dashboard ≤ 5 s after load | ${fmt(million.load.firstDashboard.median)} ms | ${check(million.load.firstDashboard.median <= 5000)} |`);
     for (const q of trend) lines.push(`| trend query \`${q.id}\` ≤ 100 ms median | ${fmt(q.browser.median)} ms | ${check(q.browser.median <= 100)} |`);
     lines.push(`| drill-down ≤ 150 ms for all panels | ${fmt(million.drill.browser.median)} ms | ${check(million.drill.browser.median <= 150)} |`);
-    lines.push('| full briefing ≤ 1 s | not measured yet: the briefings (issue #4) are not built | — |');
+    for (const b of million.briefings ?? []) lines.push(`| full ${b.kind} briefing ≤ 1 s | ${fmt(b.browser.median)} ms (slowest queries: ${[...b.queries].sort((x, y) => y.browser - x.browser).slice(0, 3).map((q) => `${q.id} ${fmt(q.browser)}`).join(', ')}) | ${check(b.browser.median <= 1000)} |`);
     lines.push(`| tab memory ≤ 1.5 GB (JS heap + DuckDB) | ${mib(peak)} | ${check(peak <= 1.5e9)} |`);
     for (const q of trend) lines.push(`| browser ÷ native ≤ 4× on \`${q.id}\` | ${ratio(q.browser.median, q.native.median)} | ${check(q.browser.median <= 4 * q.native.median)} |`);
     lines.push(`| OneMap ≥ 10× faster than plain JS on drill-down | ${ratio(million.drill.plainJs.median, million.drill.browser.median)} faster | ${check(million.drill.plainJs.median >= 10 * million.drill.browser.median)} |`, '');
