@@ -48,5 +48,9 @@ export function readArrowIpc(bytes: Uint8Array, fileName: string): RawTable {
   } catch (error) {
     return emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, { zh: `不是可读的 Arrow IPC：${(error as Error).message}`, en: `not readable Arrow IPC: ${(error as Error).message}` }));
   }
+  // apache-arrow reads bytes without a schema as an empty table rather than failing.
+  if (table.numCols === 0 && bytes.length > 0) {
+    return emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, { zh: '不是可读的 Arrow IPC：找不到表结构', en: 'not readable Arrow IPC: no schema found' }));
+  }
   return rawTableFromArrow(table, fileName);
 }

@@ -49,6 +49,12 @@ export interface ColumnSuggestion {
   match: 'exact' | 'partial' | 'none';
 }
 
+/**
+ * Headers that contain a known name but mean something else, kept out of partial
+ * matching: 311's "Resolution Description" is the agency's answer, not the citizen's report.
+ */
+const NOT_PARTIAL = new Set(['resolutiondescription', 'agencyname', 'locationtype', 'addresstype']);
+
 const INDEX = new Map<string, EventColumn>();
 for (const column of EVENT_COLUMNS) for (const name of COLUMN_SYNONYMS[column]) if (!INDEX.has(normaliseHeader(name))) INDEX.set(normaliseHeader(name), column);
 
@@ -67,7 +73,7 @@ export function suggestColumns(headers: readonly string[]): ColumnSuggestion[] {
   for (const column of EVENT_COLUMNS) {
     if (chosen.has(column)) continue;
     const names = COLUMN_SYNONYMS[column].map(normaliseHeader).filter((name) => name.length >= 3);
-    const header = headers.find((h) => !used.has(h) && names.some((name) => normaliseHeader(h).includes(name)));
+    const header = headers.find((h) => !used.has(h) && !NOT_PARTIAL.has(normaliseHeader(h)) && names.some((name) => normaliseHeader(h).includes(name)));
     if (header !== undefined) { chosen.set(column, { source: header, match: 'partial' }); used.add(header); }
   }
   return EVENT_COLUMNS.map((column) => {

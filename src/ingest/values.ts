@@ -58,12 +58,12 @@ const SEVERITY_WORDS = new Map<string, number>([
 
 /** Severity 1–4; a number outside that range comes back as 'out_of_range', unknown words as 'unknown'. */
 export function normaliseSeverity(value: string): number | 'out_of_range' | 'unknown' {
-  const text = key(value);
-  if (/^[+-]?\d+(\.0+)?$/.test(text)) {
-    const n = Number(text);
+  const trimmed = value.trim();
+  if (/^[+-]?\d+(\.0+)?$/.test(trimmed)) {
+    const n = Number(trimmed);
     return n >= 1 && n <= 4 ? n : 'out_of_range';
   }
-  return SEVERITY_WORDS.get(text) ?? 'unknown';
+  return SEVERITY_WORDS.get(key(value)) ?? 'unknown';
 }
 
 const CATEGORY_NAMES = new Map<string, string>();
