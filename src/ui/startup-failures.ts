@@ -30,8 +30,8 @@ const ENGINE: Record<EngineStartReason, Record<Language, FailureExplanation>> = 
 
 const MAP: Record<MapStartReason, Record<Language, FailureExplanation>> = {
   'no-webgl': {
-    zh: { title: '地图无法显示：浏览器未启用 WebGL', explanation: '地图用 WebGL 绘制，而当前浏览器或显卡驱动没有提供 WebGL。其余部分（指标、排名、筛选）不受影响，照常可用。', tryThis: ['在浏览器设置中开启“使用图形加速（硬件加速）”后刷新', '在 chrome://gpu 查看 WebGL 状态；远程桌面或虚拟机中可能需要开启软件渲染', '更新显卡驱动，或换用新版 Chrome、Edge、Firefox'] },
-    en: { title: 'The map cannot be shown: WebGL is not available', explanation: 'The map is drawn with WebGL, which this browser or graphics driver does not provide. The rest of the page (key figures, rankings, filters) works as usual.', tryThis: ['Turn on "Use graphics acceleration" in the browser settings and reload', 'Look at chrome://gpu for the WebGL status; remote desktops and virtual machines may need software rendering enabled', 'Update the graphics driver, or use a current Chrome, Edge or Firefox'] },
+    zh: { title: '地图无法显示：浏览器未启用 WebGL 2', explanation: '地图用 WebGL 绘制，而当前浏览器或显卡驱动没有提供 WebGL 2。其余部分（指标、排名、筛选）不受影响，照常可用。', tryThis: ['在浏览器设置中开启“使用图形加速（硬件加速）”后刷新', '在 chrome://gpu 查看 WebGL 状态；远程桌面或虚拟机中可能需要开启软件渲染', '更新显卡驱动，或换用新版 Chrome、Edge、Firefox'] },
+    en: { title: 'The map cannot be shown: WebGL 2 is not available', explanation: 'The map is drawn with WebGL 2, which this browser or graphics driver does not provide. The rest of the page (key figures, rankings, filters) works as usual.', tryThis: ['Turn on "Use graphics acceleration" in the browser settings and reload', 'Look at chrome://gpu for the WebGL status; remote desktops and virtual machines may need software rendering enabled', 'Update the graphics driver, or use a current Chrome, Edge or Firefox'] },
   },
   'map-failed': {
     zh: { title: '地图无法启动', explanation: 'WebGL 可用，但地图创建绘图上下文时失败（显卡资源不足或驱动异常）。其余部分照常可用。', tryThis: ['关闭其他使用 3D 图形的标签页后点“重试”', '刷新页面', '更新显卡驱动'] },

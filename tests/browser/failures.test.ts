@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../src/security/csp';
 import { requireTestData } from '../support/test-data';
 import { openBrowser, startPreview, type BrowserSession } from './harness';
 
@@ -56,6 +57,20 @@ describe('failures are explained, not blank', () => {
     await card.waitFor({ timeout: 120_000 });
     expect(await card.innerText()).toContain('The data engine cannot start');
     expect(await card.getByTestId('retry').innerText()).toBe('Retry');
+  });
+
+  it("a policy without 'wasm-unsafe-eval' (a common deployment mistake): the engine explains that the browser refused it", async () => {
+    const s = session = await openBrowser(server.url);
+    const withoutWasm = contentSecurityPolicy().replace(" 'wasm-unsafe-eval'", '');
+    await s.context.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': withoutWasm } });
+    });
+    await s.page.goto(`${server.url}/?lang=en`);
+    const card = s.page.locator('[data-testid="error-card"][data-failure="engine-wasm-rejected"]');
+    await card.waitFor({ timeout: 120_000 });
+    expect(await card.innerText()).toContain("'wasm-unsafe-eval'");
+    expect(uncaught(s)).toEqual([]);
   });
 
   it('a browser without WebGL: the map area explains it, KPIs and ranking still work', async () => {
