@@ -4,7 +4,7 @@
  * planted anomalies. Same seed and as-of time give byte-identical files.
  *
  *   npx tsx scripts/generate-demo.ts [--seed lishui] [--events 500000] [--days 365]
- *       [--as-of "YYYY-MM-DD HH:MM" | --end YYYY-MM-DD] [--out data/demo] [--if-missing] [--no-arrow]
+ *       [--as-of "YYYY-MM-DD HH:MM" | --end YYYY-MM-DD] [--out data/demo] [--if-missing] [--no-arrow] [--no-anomalies]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,11 @@ export const GENERATOR_VERSION = 1;
 const SOURCE_DIR = 'data/lishui';
 export const DEFAULT_OUT = 'data/demo';
 
-export interface GenerateOptions { seed: string; events: number; days: number; asOfMs: number; out: string; arrow: boolean }
+export interface GenerateOptions {
+  seed: string; events: number; days: number; asOfMs: number; out: string; arrow: boolean;
+  /** Plant the manifest's anomalies (default true); false gives a city with none, to count false alarms. */
+  plant?: boolean;
+}
 
 export async function generateDemo(options: GenerateOptions): Promise<void> {
   const started = Date.now();
@@ -40,7 +44,7 @@ export async function generateDemo(options: GenerateOptions): Promise<void> {
   log(`units: ${UNIT_LEVELS.map((l) => `${units.filter((u) => u.level === l).length} ${l}`).join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   const writer = new EventCsvWriter(join(options.out, 'events.csv'));
-  const anomalies = generateEvents(units, { events: options.events, days: options.days, asOfMs: options.asOfMs }, random.fork('events'), (row) => writer.write(row));
+  const anomalies = generateEvents(units, { events: options.events, days: options.days, asOfMs: options.asOfMs, plant: options.plant ?? true }, random.fork('events'), (row) => writer.write(row));
   writer.close();
   log(`events: ${writer.count} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (options.arrow) {
@@ -78,7 +82,7 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['seed', 'events', 'days', 'as-of', 'end', 'out'], ['if-missing', 'no-arrow']);
+  const args = parseArgs(process.argv.slice(2), ['seed', 'events', 'days', 'as-of', 'end', 'out'], ['if-missing', 'no-arrow', 'no-anomalies']);
   const out = args.values.out ?? DEFAULT_OUT;
   if (args.flags.has('if-missing') && existsSync(join(out, 'manifest.json'))) {
     log(`${out}/manifest.json exists; keeping the existing demo data (delete it to regenerate)`);
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
   const days = Number(args.values.days ?? 365);
   if (!Number.isInteger(events) || events < 1000) throw new Error(`Invalid --events "${args.values.events}": must be an integer of at least 1000`);
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new Error(`Invalid --days "${args.values.days}": must be an integer from 1 to 3660`);
-  await generateDemo({ seed: args.values.seed ?? 'lishui', events, days, asOfMs, out, arrow: !args.flags.has('no-arrow') });
+  await generateDemo({ seed: args.values.seed ?? 'lishui', events, days, asOfMs, out, arrow: !args.flags.has('no-arrow'), plant: !args.flags.has('no-anomalies') });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/scripts\//, '/scripts/'))) {

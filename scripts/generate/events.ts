@@ -27,7 +27,7 @@ export interface PlantedAnomaly {
   lon?: number; lat?: number; address?: string;
 }
 
-export interface EventOptions { events: number; days: number; asOfMs: number }
+export interface EventOptions { events: number; days: number; asOfMs: number; plant?: boolean }
 
 // Mon..Sun: the hotline is busiest at the start of the week.
 const WEEKDAY_FACTOR = [1.12, 1.08, 1.05, 1.04, 1.02, 0.85, 0.8];
@@ -89,7 +89,9 @@ export function generateEvents(units: GeneratedUnit[], options: EventOptions, ra
     const elapsed = i === options.days - 1 ? (options.asOfMs - dayStart) / DAY_MS : 1;
     return WEEKDAY_FACTOR[weekday]! * trend * elapsed;
   });
-  const planted = planAnomalies(grids, options, firstDayStart, random.fork('anomalies'));
+  const planted: PlantedPlan = options.plant === false
+    ? { anomalies: [], byDay: new Map(), extraTotal: 0 }
+    : planAnomalies(grids, options, firstDayStart, random.fork('anomalies'));
   const counts = apportion(options.events - planted.extraTotal, dayWeights);
   let sequence = 0;
 
