@@ -59,6 +59,16 @@ describe('failures are explained, not blank', () => {
     expect(await card.getByTestId('retry').innerText()).toBe('Retry');
   });
 
+  it("DuckDB-WASM whose worker cannot load: explained, instead of waiting for ever", async () => {
+    const s = session = await openBrowser(server.url);
+    await s.context.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await s.page.goto(`${server.url}/?lang=zh`);
+    const card = s.page.locator('[data-testid="error-card"][data-failure="engine-worker-failed"]');
+    await card.waitFor({ timeout: 120_000 });
+    expect(await card.innerText()).toContain('后台线程');
+    expect(uncaught(s)).toEqual([]);
+  });
+
   it("a policy without 'wasm-unsafe-eval' (a common deployment mistake): the engine explains that the browser refused it", async () => {
     const s = session = await openBrowser(server.url);
     const withoutWasm = contentSecurityPolicy().replace(" 'wasm-unsafe-eval'", '');
