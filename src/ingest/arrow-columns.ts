@@ -47,7 +47,31 @@ export function timestampMicrosecondVector(ms: Float64Array): Vector<TimestampMi
   return makeVector(makeData({ type: new TimestampMicrosecond(), length: ms.length, nullCount, nullBitmap: nullCount ? bitmap : null, data }));
 }
 
-const encoder = new TextEncoder();
+/**
+ * UTF-8 bytes of `value` written at `at`; returns the end. A plain loop: TextEncoder's
+ * encodeInto needs a subarray view per call, which cost more than the encoding itself.
+ * Lone surrogates become U+FFFD, as TextEncoder does.
+ */
+function writeUtf8(value: string, bytes: Uint8Array, at: number): number {
+  let i = at;
+  for (let k = 0; k < value.length; k++) {
+    let c = value.charCodeAt(k);
+    if (c < 0x80) { bytes[i++] = c; continue; }
+    if (c < 0x800) { bytes[i++] = 0xc0 | (c >> 6); bytes[i++] = 0x80 | (c & 63); continue; }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = value.charCodeAt(k + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        k++;
+        bytes[i++] = 0xf0 | (c >> 18); bytes[i++] = 0x80 | ((c >> 12) & 63); bytes[i++] = 0x80 | ((c >> 6) & 63); bytes[i++] = 0x80 | (c & 63);
+        continue;
+      }
+      c = 0xfffd;
+    }
+    bytes[i++] = 0xe0 | (c >> 12); bytes[i++] = 0x80 | ((c >> 6) & 63); bytes[i++] = 0x80 | (c & 63);
+  }
+  return i;
+}
 
 /** Strings (null as null) → Utf8, encoded into one growing byte buffer. */
 export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
@@ -63,7 +87,7 @@ export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
         grown.set(bytes.subarray(0, used));
         bytes = grown;
       }
-      used += encoder.encodeInto(value, bytes.subarray(used)).written;
+      used = writeUtf8(value, bytes, used);
     }
     offsets[i + 1] = used;
   }

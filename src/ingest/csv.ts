@@ -125,10 +125,11 @@ export function parseCsv(text: string, fileName: string, options: CsvOptions = {
     if (unterminated) problem = createIssue(fileName, line, null, 'unterminated_quote');
     else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
     else if (fields.length < width) readIssues.push(createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` }));
+    // The fields array becomes the row (no copy: a million rows make a second array per row costly).
     // A long row keeps its extra fields, so the rejected-rows download shows all of it.
-    const size = Math.max(width, fields.length);
-    const row: (string | null)[] = new Array(size);
-    for (let k = 0; k < size; k++) { const v = fields[k]; row[k] = v === undefined || v === '' ? null : v; }
+    const row = fields as (string | null)[];
+    for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = null;
+    while (row.length < width) row.push(null);
     rows.push(row);
     lines.push(line);
     rowProblems.push(problem);

@@ -124,10 +124,20 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     if (clean.wasCut) add(column, 'text_too_long', null, { zh: `原长 ${raw.length} 字符，保留 ${maxText}`, en: `${raw.length} characters, ${maxText} kept` });
     return clean.value === '' ? null : clean.value;
   };
+  // Coded columns have few distinct values: each is normalised once per file.
+  const memo = new Map<EventColumn, Map<string, unknown>>();
+  const remember = <T>(column: EventColumn, raw: string, normalise: (v: string) => T): T => {
+    let cache = memo.get(column);
+    if (!cache) { cache = new Map(); memo.set(column, cache); }
+    if (cache.has(raw)) return cache.get(raw) as T;
+    const value = normalise(raw);
+    if (cache.size < 10_000) cache.set(raw, value);
+    return value;
+  };
   const coded = <T>(column: EventColumn, normalise: (v: string) => T | null): T | null => {
     const raw = cell(column);
     if (raw === null) return null;
-    const value = normalise(raw);
+    const value = remember(column, raw, normalise);
     if (value === null) add(column, 'value_unknown', raw);
     return value;
   };
@@ -222,13 +232,13 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     let severity: number | null = null;
     const severityText = cell('severity');
     if (severityText !== null) {
-      const value = normaliseSeverity(severityText);
+      const value = remember('severity', severityText, normaliseSeverity);
       if (value === 'out_of_range') add('severity', 'severity_out_of_range', severityText);
       else if (value === 'unknown') add('severity', 'value_unknown', severityText);
       else severity = value;
     }
     const categoryText = text('category');
-    let category = categoryText === null ? null : normaliseCategory(categoryText, mapping.categoryValues);
+    let category = categoryText === null ? null : remember('category', categoryText, (v) => normaliseCategory(v, mapping.categoryValues));
     let subcategory = text('subcategory');
     if (category === null && index.category >= 0) {
       add('category', 'category_unknown', categoryText ?? '');
