@@ -11,6 +11,7 @@ import { unitMeasures } from '../sql/unit-measures';
 import { format } from '../i18n';
 import { Breadcrumb } from './Breadcrumb';
 import { useDataset } from './DatasetContext';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorCard } from './ErrorCard';
 import { EventDetail } from './EventDetail';
 import { FilterBar } from './FilterBar';
@@ -88,10 +89,12 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
 
   return (
     <>
-      <FilterBar view={view} store={store} asOf={asOf} />
-      <KpiStrip filter={filter} period={period} unitName={unit.name} />
+      {/* Each region has its own boundary: one that throws while drawing shows a card, the others keep working. */}
+      <ErrorBoundary region="filters"><FilterBar view={view} store={store} asOf={asOf} /></ErrorBoundary>
+      <ErrorBoundary region="kpis"><KpiStrip filter={filter} period={period} unitName={unit.name} /></ErrorBoundary>
       <div className="workspace">
         <div className="map-wrap">
+          <ErrorBoundary region="map">
           <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? [-1, 1e9]} onSelectEvent={selectEvent} />
           <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} />
           <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
@@ -109,8 +112,10 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           </div>
           {eventLayer ? <Playback totalHours={periodHours(period)} startLabel={startLabel} onWindow={onWindow} /> : null}
           <div className="map-attribution">{t.attribution}</div>
+          </ErrorBoundary>
         </div>
         <aside className="side-panel" aria-label={t.sidePanel}>
+          <ErrorBoundary region="side-panel">
           <Breadcrumb unitCode={unit.code} units={units} store={store} />
           {view.event ? <EventDetail eventId={view.event} onClose={() => store.update({ event: undefined })} /> : null}
           <label className="measure-select">
@@ -132,6 +137,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
             : children === null ? <p className="hint">{t.leafUnit}</p>
             : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} sql={measures.sql} source={sourceOf('ranking')} />
             : <p>{t.loading}</p>}
+          </ErrorBoundary>
         </aside>
       </div>
     </>

@@ -16,6 +16,9 @@ import { fillColorExpression, type Choropleth } from '../map/choropleth';
 import { createEventLayers, pointColors, pointRadii, type EventPointColumns } from '../map/event-layers';
 import { createUnitLabelsLayer } from '../map/unit-labels';
 import { useDataset } from './DatasetContext';
+import { FailureCard } from './FailureCard';
+import { mapFailure, type MapStartReason } from './startup-failures';
+import { webglProblem } from './webgl-support';
 import { MARKS, markOnce, registerMapProbe } from './bench-hook';
 import { createResultLayer, useResultLayer } from './workbench/result-layer';
 import { createMapCapture, registerMapCapture } from './workbench/map-capture';
@@ -49,9 +52,12 @@ export interface MapViewProps {
 /** The one map: boundaries of the current unit and its children, choropleths, incident layers, labels. */
 export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent, pixelRatio, fitDurationMs = 600 }: MapViewProps) {
   const { baseUrl } = useDataset();
-  const { t } = useMessages();
+  const { language, t } = useMessages();
   const [basemap, setBasemap] = useState<{ config: BasemapConfig; style: StyleSpecification } | null>(null);
   const [basemapError, setBasemapError] = useState<string | null>(null);
+  // Without WebGL there is no map, but the rest of the page works: say why, offer a retry.
+  const [startFailure, setStartFailure] = useState<{ reason: MapStartReason; detail: string } | null>(null);
+  const [startAttempt, setStartAttempt] = useState(0);
   const [idle, setIdle] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -85,7 +91,11 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     const initial = store.get().camera;
     const external = externalBasemapUrls(config, window.location.origin).length > 0;
     const attribution = [basemapAttribution(config), external ? t.basemapExternal : undefined].filter((text): text is string => Boolean(text));
-    const map = new maplibregl.Map({
+    const noWebgl = webglProblem();
+    if (noWebgl) { setStartFailure({ reason: 'no-webgl', detail: noWebgl }); return; }
+    let map: maplibregl.Map;
+    // maplibre throws here when the WebGL context cannot be created after all.
+    try { map = new maplibregl.Map({
       container: container.current,
       style: basemap.style,
       center: initial ? [initial[0], initial[1]] : [119.6, 28.2],
@@ -94,7 +104,10 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       dragRotate: false,
       pitchWithRotate: false,
       ...(pixelRatio ? { pixelRatio } : {}),
-    });
+    }); } catch (error) {
+      setStartFailure({ reason: 'map-failed', detail: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     map.touchZoomRotate.disableRotation();
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -135,7 +148,7 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     return () => { overlay.current = null; mapRef.current = null; loadedLevels.current.clear(); setMapReady(false); setIdle(false); registerMapProbe(null); map.remove(); };
     // The camera and texts are read once at creation; the map is not rebuilt when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [baseUrl, store, basemap]);
+  }, [baseUrl, store, basemap, startAttempt]);
 
   // A new ratio (the wall's window was resized) applies without rebuilding the map.
   useEffect(() => {
@@ -247,6 +260,10 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     if (ready && drawn.current.layers === layers) markOnce(MARKS.mapReady);
   }, [ready, layers]);
 
+  if (startFailure) {
+    const retry = () => { setStartFailure(null); setStartAttempt((n) => n + 1); };
+    return <div className="map map-error" style={{ overflow: 'auto' }}><FailureCard failure={mapFailure(startFailure.reason, language)} kind={`map-${startFailure.reason}`} detail={startFailure.detail} onRetry={retry} /></div>;
+  }
   if (basemapError) return <div className="map map-error" role="alert" data-testid="error-card">{basemapError}</div>;
   return (
     <div
