@@ -3,7 +3,7 @@ export { decodeText, type DecodedText, type TextEncodingName } from './decode';
 export { parseCsv, sniffDelimiter, forEachCsvRecord, type CsvDelimiter } from './csv';
 export { parseJsonEvents } from './json';
 export { readArrowIpc, rawTableFromArrow } from './arrow';
-export { readParquet } from './parquet';
+export { readParquet, initParquetReader } from './parquet';
 export { readEventsFile, detectEventFormat, type EventFileFormat } from './read';
 export type { RawTable } from './raw-table';
 export { suggestColumns, suggestUnitNameColumns, normaliseHeader, COLUMN_SYNONYMS, type ColumnSuggestion } from './columns';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/engine/node';
 import { EVENT_COLUMN_TYPES } from '../../src/sql/load';
 import { sqlIdentifier } from '../../src/sql/literal';
-import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestEventsFile, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
+import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestEventsFile, initParquetReader, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
 
 const DIR = join(__dirname, '../fixtures/ingest');
 let db: Awaited<ReturnType<typeof createNodeDatabase>>;
@@ -112,7 +112,9 @@ describe('Arrow IPC and Parquet events', () => {
 
   it('reads Parquet (written by parquet-wasm) into the same rows as the Arrow file', async () => {
     const require = createRequire(import.meta.url);
-    const parquet = require('parquet-wasm') as { Table: { fromIPCStream(bytes: Uint8Array): unknown }; writeParquet(table: unknown): Uint8Array };
+    expect((await readParquet(new Uint8Array([0x50, 0x41, 0x52, 0x31]), 'early.parquet')).issues[0]!.en).toBe('early.parquet: The file cannot be read: the Parquet reader was not started (initParquetReader) [unsupported_file]');
+    await initParquetReader(readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
+    const parquet = await import('parquet-wasm/esm');
     const bytes = parquet.writeParquet(parquet.Table.fromIPCStream(arrowSample()));
     const fromParquet = await readParquet(bytes, 'sample.parquet');
     expect(fromParquet.rows).toEqual(readArrowIpc(arrowSample(), 'sample.arrow').rows);
