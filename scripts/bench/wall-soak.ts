@@ -38,13 +38,24 @@ export interface WallSoakOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+// Functions passed to page.evaluate hold no named inner functions: tsx (esbuild keepNames)
+// would wrap them in a __name helper that does not exist in the page.
 async function wallCounters(page: Page): Promise<{ cycles: number; failures: number; version: number }> {
-  return page.evaluate(() => {
+  const values = await page.evaluate(() => {
     const wall = document.querySelector('[data-testid="wall"]');
     if (!wall) throw new Error('The page does not show the wall display (?mode=wall)');
-    const n = (name: string) => Number(wall.getAttribute(name) ?? 'NaN');
-    return { cycles: n('data-refresh-cycles'), failures: n('data-refresh-failures'), version: n('data-version') };
+    return ['data-refresh-cycles', 'data-refresh-failures', 'data-version'].map((name) => Number(wall.getAttribute(name) ?? 'NaN'));
   });
+  return { cycles: values[0]!, failures: values[1]!, version: values[2]! };
+}
+
+/** DuckDB prints sizes as "12.3 MiB" / "1.2 GB"; the unit decides the factor. */
+function parseSize(value: string): number | null {
+  const match = /^([\d.]+)\s*([KMGT]i?B|bytes)$/i.exec(value.trim());
+  if (!match) return null;
+  const units: Record<string, number> = { bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+  const factor = units[match[2]!.toLowerCase()];
+  return factor === undefined ? null : Number(match[1]) * factor;
 }
 
 async function measureMemory(page: Page): Promise<WallMemory> {
@@ -61,23 +72,13 @@ async function measureMemory(page: Page): Promise<WallMemory> {
     const hook = window.__ONEMAP_BENCH__ as BenchHook | undefined;
     if (!hook) throw new Error('The bench hook is missing: open the wall with ?mode=wall&bench=1');
     const { duckdbBytes } = await hook.memory();
-    let databaseBytes: number | null = null;
-    try {
-      const size = await hook.run('PRAGMA database_size');
-      const text = size.rows?.[0]?.memory_usage;
-      databaseBytes = typeof text === 'string' ? parseSize(text) : null;
-    } catch { databaseBytes = null; }
+    let databaseSize: unknown = null;
+    try { databaseSize = (await hook.run('PRAGMA database_size')).rows?.[0]?.memory_usage ?? null; } catch { databaseSize = null; }
     const wall = document.querySelector('[data-testid="wall"]')!;
-    return { duckdbBytes, databaseBytes, cycles: Number(wall.getAttribute('data-refresh-cycles')), domNodes: document.getElementsByTagName('*').length, canvases: document.getElementsByTagName('canvas').length };
-    // DuckDB prints sizes as "12.3 MiB" / "1.2 GB"; the unit decides the factor.
-    function parseSize(value: string): number | null {
-      const match = /^([\d.]+)\s*([KMGT]i?B|bytes)$/i.exec(value.trim());
-      if (!match) return null;
-      const units: Record<string, number> = { bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
-      return Number(match[1]) * (units[match[2]!.toLowerCase()] ?? Number.NaN);
-    }
+    return { duckdbBytes, databaseSize, cycles: Number(wall.getAttribute('data-refresh-cycles')), domNodes: document.getElementsByTagName('*').length, canvases: document.getElementsByTagName('canvas').length };
   });
-  return { cycles: inPage.cycles, jsHeapBytes, duckdbBytes: inPage.duckdbBytes, duckdbDatabaseBytes: inPage.databaseBytes, domNodes: inPage.domNodes, canvases: inPage.canvases };
+  const duckdbDatabaseBytes = typeof inPage.databaseSize === 'string' ? parseSize(inPage.databaseSize) : null;
+  return { cycles: inPage.cycles, jsHeapBytes, duckdbBytes: inPage.duckdbBytes, duckdbDatabaseBytes, domNodes: inPage.domNodes, canvases: inPage.canvases };
 }
 
 /**
@@ -101,7 +102,7 @@ export async function runWallSoak(page: Page, options: WallSoakOptions = {}): Pr
     }
   };
   const first = await wallCounters(page);
-  await waitForCycles(first.cycles + warmup);
+  await waitForCycles(first.cycles + warmup, (done) => options.onProgress?.(Math.min(0, done - first.cycles - warmup), total));
   const before = await wallCounters(page);
   const start = await measureMemory(page);
   const began = Date.now();

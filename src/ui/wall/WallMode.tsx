@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { DatasetContext, useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
+import { runningQueries } from '../query-cache';
 import type { UnitsDirectory } from '../units-directory';
 import { useCanvasFit, useReducedMotion, useTourIndex } from './hooks';
 import { WALL_MESSAGES } from './messages';
@@ -37,7 +38,8 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
   const fit = useCanvasFit();
   const reducedMotion = useReducedMotion();
   const stops = useMemo(() => tourStops(units, params.units), [units, params.units]);
-  const index = useTourIndex(params.intervalSeconds);
+  const busy = useCallback(() => runningQueries(base.db) > 0, [base.db]);
+  const index = useTourIndex(params.intervalSeconds, busy);
   const step = tourStep(stops, params.layers, index);
   const scope = rankingScope(units, step.unit);
   const pixelRatio = Math.min(MAX_MAP_PIXEL_RATIO, Math.max(1, window.devicePixelRatio * fit.scale));

@@ -22,14 +22,27 @@ export function useNow(everyMs = 1000): number {
   return now;
 }
 
-/** The tour's step counter, advanced every `intervalSeconds` (0: stays at the first step). */
-export function useTourIndex(intervalSeconds: number): number {
+/** How often a waiting tour or refresh looks again whether the panels have finished. */
+export const SETTLE_POLL_MS = 250;
+
+/**
+ * The tour's step counter, advanced every `intervalSeconds` (0: stays at the first step).
+ * A step is not left while `busy()` says its panels are still loading: on a slow machine
+ * the tour slows down instead of queueing queries for steps nobody will see.
+ */
+export function useTourIndex(intervalSeconds: number, busy: () => boolean): number {
   const [index, setIndex] = useState(0);
   useEffect(() => {
     if (intervalSeconds <= 0) return;
-    const timer = setInterval(() => setIndex((i) => i + 1), intervalSeconds * 1000);
-    return () => clearInterval(timer);
-  }, [intervalSeconds]);
+    let timer: ReturnType<typeof setTimeout>;
+    const advance = () => {
+      if (busy()) { timer = setTimeout(advance, SETTLE_POLL_MS); return; }
+      setIndex((i) => i + 1);
+      timer = setTimeout(advance, intervalSeconds * 1000);
+    };
+    timer = setTimeout(advance, intervalSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [intervalSeconds, busy]);
   return index;
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { refreshEvents, type RefreshUpdate } from '../../engine/refresh';
 import type { Dataset } from '../DatasetContext';
-import { clearQueryCache } from '../query-cache';
+import { clearQueryCache, runningQueries } from '../query-cache';
+import { SETTLE_POLL_MS } from './hooks';
 
 export interface LiveStatus {
   /** Wall-clock ms of the last good read of the source (the boot load at first). */
@@ -30,7 +31,7 @@ function later(a: string, b: string | null): string {
 
 /**
  * The dataset kept current by polling the source every `refreshSeconds` (the next read is
- * scheduled when one ends, so reads never pile up). A good read swaps the events table
+ * scheduled when one ends, and waits for the panels to finish loading, so work never piles up). A good read swaps the events table
  * (src/engine/refresh.ts), moves the data time to the newest report if that is later, and
  * bumps the dataset's version so every query runs again; a failed read keeps the last good
  * table and marks the status stale until a read succeeds again.
@@ -49,6 +50,8 @@ export function useLiveDataset(base: Dataset, options: LiveOptions): { dataset: 
     // An unchanged ETag or Last-Modified means the same file: nothing to load (servers that send neither are always re-read).
     let validator: string | null = null;
     const cycle = async () => {
+      // The panels show the previous version first: a swap while they load would throw their work away.
+      if (runningQueries(base.db) > 0) { timer = setTimeout(() => void cycle(), SETTLE_POLL_MS); return; }
       controller = new AbortController();
       try {
         const response = await fetch(href, { cache: 'no-store', signal: controller.signal });
