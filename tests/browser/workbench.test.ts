@@ -150,7 +150,24 @@ describe('the SQL workbench in headless Chromium', () => {
     const after = await page.locator('[data-testid="result-grid"] .result-row').count();
     const last = await gridRows(page);
     expect(last.at(-1)).toEqual(['99999', '199998', 'row 99999']);
-    console.log(`workbench: 100k rows, first render ${firstRender} ms after Ctrl+Enter; DOM rows ${before} at the top, ${after} at the bottom; scroll steps ${steps.join(', ')} ms`);
+    // Frame times while scrolling ~75 rows per frame, measured in the page (reported, not asserted: software rendering on a shared machine).
+    const frames = await grid.evaluate(async (el) => {
+      el.scrollTop = 0;
+      await new Promise(requestAnimationFrame);
+      const times: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 60; i++) {
+        el.scrollTop += 2000;
+        await new Promise(requestAnimationFrame);
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[30]!, p95: times[56]!, max: times[59]!, rows: el.querySelectorAll('.result-row').length };
+    });
+    console.log(`workbench: 100k rows, first render ${firstRender} ms after Ctrl+Enter; DOM rows ${before} at the top, ${after} at the bottom, ${frames.rows} mid-scroll; jump-scroll waits ${steps.join(', ')} ms; frame time while scrolling median ${frames.median.toFixed(1)} / p95 ${frames.p95.toFixed(1)} / max ${frames.max.toFixed(1)} ms`);
+    expect(frames.rows).toBeLessThan(80);
     expect(before).toBeLessThan(80);
     expect(after).toBeLessThan(80);
   });

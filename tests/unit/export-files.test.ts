@@ -10,6 +10,8 @@ import { META_KEY, type ExportMeta } from '../../src/export/meta';
 import { arrowIpcToParquet, initParquet, parquetToArrowIpc } from '../../src/export/parquet';
 import { addPngText, readPngText } from '../../src/export/png-meta';
 import { PNG } from 'pngjs';
+import { maskTextColumns } from '../../src/export/mask-table';
+import { maskPersonalData } from '../../src/domain/mask';
 
 const require = createRequire(import.meta.url);
 
@@ -70,6 +72,19 @@ describe('Arrow IPC, Parquet and JSON exports', () => {
     expect(parsed.columns).toEqual([{ name: 'id', type: 'Int64' }, { name: 'name', type: 'Dictionary<Int32, Utf8>' }]);
     // JSON is data, not a spreadsheet: text is kept as it is.
     expect(parsed.rows).toEqual([{ id: '9007199254740993', name: '=1+1' }, { id: 1, name: '紫金街道' }]);
+  });
+
+  it('masks phone numbers in text columns for the binary exports, keeping NULLs and other columns', async () => {
+    const table = tableFromIPC(toArrowIpc(tableFromArrays({ n: Int32Array.from([1, 2, 3]) }), null));
+    const db = await createNodeDatabase();
+    try {
+      const source = tableFromIPC(db.exportArrowIpc("SELECT * FROM (VALUES (1, '紫金街道 电话13912345678'), (2, NULL), (3, '无')) AS t(n, description)"));
+      const masked = tableFromIPC(toArrowIpc(maskTextColumns(source, maskPersonalData), null));
+      expect(masked.getChild('description')!.toArray()).toEqual(['紫金街道 电话139****5678', null, '无']);
+      expect(masked.getChild('n')!.toArray()).toEqual(table.getChild('n')!.toArray());
+    } finally {
+      await db.close();
+    }
   });
 
   it('writes the metadata into a PNG that still decodes', () => {

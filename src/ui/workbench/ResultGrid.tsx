@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Table } from 'apache-arrow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { createColumnReaders, type ColumnReader } from '../../export/cell-text';
@@ -39,18 +39,27 @@ export function ResultGrid({ table }: { table: Table }) {
       {table.numRows === 0 ? <div className="result-empty">{t.empty}</div> : null}
       <div className="result-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} className="result-row" role="row" data-row={item.index} aria-rowindex={item.index + 2}
-            style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-            <span className="result-index">{item.index + 1}</span>
-            {readers.map((reader, column) => {
-              const text = reader.text(item.index);
-              return text === null
-                ? <span key={column} role="cell" className="result-cell null">{t.nullValue}</span>
-                : <span key={column} role="cell" className={`result-cell kind-${reader.kind}`} title={text.length > 30 ? text : undefined}>{text}</span>;
-            })}
-          </div>
+          <ResultRow key={item.key} index={item.index} start={item.start} readers={readers} template={template} nullText={t.nullValue} />
         ))}
       </div>
     </div>
   );
 }
+
+interface ResultRowProps { index: number; start: number; readers: ColumnReader[]; template: string; nullText: string }
+
+/** One row; memoised so that rows staying in view are not drawn again while scrolling. */
+const ResultRow = memo(function ResultRow({ index, start, readers, template, nullText }: ResultRowProps) {
+  return (
+    <div className="result-row" role="row" data-row={index} aria-rowindex={index + 2}
+      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}>
+      <span className="result-index">{index + 1}</span>
+      {readers.map((reader, column) => {
+        const text = reader.text(index);
+        return text === null
+          ? <span key={column} role="cell" className="result-cell null">{nullText}</span>
+          : <span key={column} role="cell" className={`result-cell kind-${reader.kind}`} title={text.length > 30 ? text : undefined}>{text}</span>;
+      })}
+    </div>
+  );
+});

@@ -1,9 +1,9 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { format } from '../../i18n';
 import { useDataset } from '../DatasetContext';
 import { useNavigation } from '../navigation';
 import type { UnitsDirectory } from '../units-directory';
-import { exportResult, type ExportFormat } from './export-result';
+import { exportResult, preloadParquet, type ExportFormat } from './export-result';
 import { addToHistory, clearHistory, loadHistory, type HistoryEntry } from './history';
 import { HistoryList } from './HistoryList';
 import { useWorkbenchMessages } from './messages';
@@ -47,7 +47,7 @@ export function Workbench({ units }: { units: UnitsDirectory }) {
   const t = useWorkbenchMessages();
   const editor = useRef<SqlEditorHandle>(null);
   const [panelQuery] = useState(initialQuery);
-  const [edited, setEdited] = useState(false);
+  const [edited, setEdited] = useState(() => panelQuery.source !== null && panelQuery.sql !== (panelQuery.original ?? panelQuery.sql));
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory());
   const [mask, setMask] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,12 +72,14 @@ export function Workbench({ units }: { units: UnitsDirectory }) {
     void run(editor.current?.getText() ?? '');
   }, [run]);
   const onChange = useCallback((text: string) => {
-    const changed = text !== panelQuery.sql;
-    setEdited(changed);
-    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ sql: text, source: panelQuery.source }));
+    const original = panelQuery.original ?? panelQuery.sql;
+    setEdited(text !== original);
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ sql: text, source: panelQuery.source, original } satisfies PanelQuery));
   }, [panelQuery]);
 
   const table = state.status === 'done' ? state.table : null;
+  const hasResult = table !== null;
+  useEffect(() => { if (hasResult) preloadParquet().catch(() => undefined); }, [hasResult]);
   const doExport = async (formatId: ExportFormat) => {
     if (!table || state.status !== 'done') return;
     setNotice(t.exporting);

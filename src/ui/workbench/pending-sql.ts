@@ -5,7 +5,12 @@ import type { ExportSource } from '../../export/meta';
 export const PENDING_SOURCE_KEY = 'onemap.pendingSqlSource';
 
 /** The query a panel handed over with its context, as the panel made it. */
-export interface PanelQuery { sql: string; source: ExportSource | null }
+export interface PanelQuery {
+  sql: string;
+  source: ExportSource | null;
+  /** The panel's own SQL, to tell whether the analyst changed it (kept in the draft across reloads). */
+  original?: string;
+}
 
 /** Leave the panel's context for the console; navigation.openSql(sql) then stores the SQL and switches mode. */
 export function storePendingSource(source: ExportSource): void {
@@ -21,5 +26,5 @@ export function takePendingQuery(): PanelQuery | null {
   if (sql === null) return null;
   let source: ExportSource | null = null;
   try { source = sourceText ? (JSON.parse(sourceText) as ExportSource) : null; } catch { source = null; }
-  return { sql, source };
+  return { sql, source, original: sql };
 }
