@@ -89,9 +89,17 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
   for (const issue of table.issues) if (issue.row !== null) rowIssuesFromReading.set(issue.row, [...(rowIssuesFromReading.get(issue.row) ?? []), issue]);
 
   const out = emptyColumns();
-  const lonOut: number[] = [];
-  const latOut: number[] = [];
-  const timesOut: Record<TimestampColumn, number[]> = { reported_at: [], dispatched_at: [], accepted_at: [], resolved_at: [], closed_at: [], due_at: [] };
+  // Numbers go into typed arrays sized for every row (cut to the accepted count at the end):
+  // a million pushes into JS arrays cost more than the checks themselves.
+  const total = table.rows.length;
+  const lonOut = new Float64Array(total);
+  const latOut = new Float64Array(total);
+  const timesOut: Record<TimestampColumn, Float64Array> = {
+    reported_at: new Float64Array(total), dispatched_at: new Float64Array(total), accepted_at: new Float64Array(total),
+    resolved_at: new Float64Array(total), closed_at: new Float64Array(total), due_at: new Float64Array(total),
+  };
+  // One object for every row's timestamps, so that its shape never changes.
+  const times: Record<TimestampColumn, number> = { reported_at: NaN, dispatched_at: NaN, accepted_at: NaN, resolved_at: NaN, closed_at: NaN, due_at: NaN };
   const accepted: number[] = [];
   const rejected: number[] = [];
   const rowIssues: Issue[] = [];
@@ -160,7 +168,6 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     for (const column of missing) add(column, 'missing_required_column');
 
     // Timestamps, then their order.
-    const times = {} as Record<TimestampColumn, number>;
     for (const column of TIMESTAMP_COLUMNS) {
       const raw = cell(column);
       times[column] = NaN;
@@ -255,19 +262,21 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     const address = text('address');
 
     let id = text('event_id');
+    const generated = id === null;
     if (id === null) {
       if (index.event_id >= 0) add('event_id', 'id_generated');
       id = `${file}#${rowNo}`;
     }
     // Only accepted rows claim an id, so a broken first copy does not reject a good second one.
-    if (!isRejected) {
+    // A made-up id ("file#row") is unique by construction and needs no lookup.
+    if (!isRejected && !generated) {
       const first = firstRowOfId.get(id);
       if (first !== undefined) add('event_id', 'duplicate_id', id, { zh: `首次出现于第 ${first} 行`, en: `first seen on row ${first}` });
       else firstRowOfId.set(id, rowNo);
     }
 
     for (const issue of issues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + 1;
-    rowIssues.push(...issues);
+    for (const issue of issues) rowIssues.push(issue);
     if (isRejected) { rejected.push(r); continue; }
     if (issues.length > 0) doubtful++;
     accepted.push(r);
@@ -276,23 +285,30 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     out.category.push(category ?? OTHER_CATEGORY);
     out.subcategory.push(subcategory);
     out.severity.push(severity);
-    lonOut.push(lon);
-    latOut.push(lat);
+    const at = accepted.length - 1;
+    lonOut[at] = lon;
+    latOut[at] = lat;
     out.grid_code.push(grid);
     out.department.push(department);
     out.status.push(status);
     out.closed_level.push(closedLevel);
-    for (const column of TIMESTAMP_COLUMNS) timesOut[column].push(times[column]);
+    timesOut.reported_at[at] = times.reported_at;
+    timesOut.dispatched_at[at] = times.dispatched_at;
+    timesOut.accepted_at[at] = times.accepted_at;
+    timesOut.resolved_at[at] = times.resolved_at;
+    timesOut.closed_at[at] = times.closed_at;
+    timesOut.due_at[at] = times.due_at;
     out.outcome.push(outcome);
     out.satisfaction.push(satisfaction);
     out.description.push(description);
     out.address.push(address);
   }
   for (const issue of fileIssues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + (issue.rule === 'missing_required_column' ? 0 : 1);
+  const n = accepted.length;
   const events: EventColumns = {
-    ...out, length: accepted.length, lon: Float64Array.from(lonOut), lat: Float64Array.from(latOut),
-    reported_at: Float64Array.from(timesOut.reported_at), dispatched_at: Float64Array.from(timesOut.dispatched_at), accepted_at: Float64Array.from(timesOut.accepted_at),
-    resolved_at: Float64Array.from(timesOut.resolved_at), closed_at: Float64Array.from(timesOut.closed_at), due_at: Float64Array.from(timesOut.due_at),
+    ...out, length: n, lon: lonOut.slice(0, n), lat: latOut.slice(0, n),
+    reported_at: timesOut.reported_at.slice(0, n), dispatched_at: timesOut.dispatched_at.slice(0, n), accepted_at: timesOut.accepted_at.slice(0, n),
+    resolved_at: timesOut.resolved_at.slice(0, n), closed_at: timesOut.closed_at.slice(0, n), due_at: timesOut.due_at.slice(0, n),
   };
   return {
     fileName: file, events, acceptedRows: Int32Array.from(accepted), rejectedRows: Int32Array.from(rejected),
