@@ -36,7 +36,10 @@ export function haversineSql(lon1: string, lat1: string, lon2: string, lat2: str
  * into cells at least `radiusM` wide (latitude step radius/111 km; longitude step widened by
  * 1/cos of the largest latitude in the data), and each anchor is joined to the events of
  * its own and the 8 adjacent cells of the same category (an equality hash join), then the
- * exact distance is checked. An anchor with at least `minCount` neighbours makes its cell a
+ * exact distance is checked. Before that, anchors whose 3 × 3 cells hold fewer than
+ * `minCount` events of the category over the whole span are dropped: they cannot have
+ * enough neighbours (an exact bound, so the answer is unchanged), and on a month of a
+ * big city most anchors are such, which spares most of the pair join. An anchor with at least `minCount` neighbours makes its cell a
  * repeat place; a place adjacent to a larger one of the same category is merged into it
  * (dropped, its events being counted by the larger one), so one doorstep straddling a cell
  * border is reported once.
@@ -70,10 +73,18 @@ step AS (
 cells AS MATERIALIZED (
   SELECT p.*, floor(p.lon / s.lon_step)::BIGINT AS cx, floor(p.lat / s.lat_step)::BIGINT AS cy FROM points p, step s
 ),
+offsets AS (SELECT unnest([-1, -1, -1, 0, 0, 0, 1, 1, 1]) AS dx, unnest([-1, 0, 1, -1, 0, 1, -1, 0, 1]) AS dy),
+dense AS MATERIALIZED (
+  SELECT c.category, c.cx + o.dx AS cx, c.cy + o.dy AS cy
+  FROM (SELECT category, cx, cy, count(*) AS n FROM cells GROUP BY ALL) c CROSS JOIN offsets o
+  GROUP BY ALL
+  HAVING sum(c.n) >= ${sqlNumber(minCount)}
+),
 around AS MATERIALIZED (
   SELECT a.event_id AS anchor, a.category, a.cx, a.cy, a.lon, a.lat, a.reported_at, a.cx + o.dx AS ncx, a.cy + o.dy AS ncy
   FROM cells a
-  CROSS JOIN (SELECT unnest([-1, -1, -1, 0, 0, 0, 1, 1, 1]) AS dx, unnest([-1, 0, 1, -1, 0, 1, -1, 0, 1]) AS dy) o
+  SEMI JOIN dense d ON d.category = a.category AND d.cx = a.cx AND d.cy = a.cy
+  CROSS JOIN offsets o
   WHERE a.reported_at >= ${start}
 ),
 pairs AS MATERIALIZED (

@@ -20,8 +20,10 @@ export function useQuery<T>(sql: string | null, transform: (table: Table) => T):
     if (sql === null) { setState({ data: null, error: null, loading: false, sql }); return; }
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null, sql }));
-    cachedQuery(db, sql, version).then(
-      (table) => { if (current) setState({ data: transform(table), error: null, loading: false, sql }); },
+    // The transform runs in its own step so that an exception in it becomes the panel's error
+    // card, like a failed query, instead of leaving the panel loading forever.
+    cachedQuery(db, sql, version).then(transform).then(
+      (data) => { if (current) setState({ data, error: null, loading: false, sql }); },
       (error: unknown) => { if (current) setState({ data: null, error: error instanceof Error ? error : new Error(String(error)), loading: false, sql }); },
     );
     return () => { current = false; };

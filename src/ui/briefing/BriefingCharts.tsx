@@ -35,7 +35,7 @@ export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: L
   const periods = briefing.series.map((r) => String(r.period));
   const series = (id: string, scale = 1) => briefing.series.map((r) => { const v = num(r[id]); return v === null ? null : v * scale; });
   const volume: EChartsCoreOption = {
-    legend: { top: 0 }, grid, tooltip: { trigger: 'axis' },
+    legend: { top: 0 }, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: { type: 'category', data: periods },
     yAxis: [{ type: 'value', name: lang === 'zh' ? '件' : 'events' }, { type: 'value', name: lang === 'zh' ? '在办' : 'backlog', splitLine: { show: false } }],
     series: [
@@ -46,7 +46,7 @@ export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: L
     ],
   };
   const rates: EChartsCoreOption = {
-    legend: { top: 0 }, grid, tooltip: { trigger: 'axis' },
+    legend: { top: 0 }, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: { type: 'category', data: periods },
     yAxis: { type: 'value', name: '%', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5), max: (v: { max: number }) => Math.min(100, Math.ceil(v.max / 5) * 5) },
     series: ['response_rate', 'on_time_rate', 'satisfaction_rate'].map((id, i) => ({
@@ -55,7 +55,7 @@ export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: L
   };
   const top = briefing.categories.filter((r) => (num(r.current) ?? 0) + (num(r.previous) ?? 0) > 0).slice(0, 12);
   const mix: EChartsCoreOption = {
-    legend: { top: 0 }, grid: { ...grid, left: 96 }, tooltip: { trigger: 'axis' },
+    legend: { top: 0 }, grid: { ...grid, left: 96 }, tooltip: { trigger: 'axis', renderMode: 'richText' },
     yAxis: { type: 'category', inverse: true, data: top.map((r) => categoryLabel(String(r.category), lang)) },
     xAxis: { type: 'value', name: '%' },
     series: [
