@@ -14,8 +14,10 @@ import { NativeDuckDB } from './bench/native';
 import { parsePlainEvents } from './bench/plain-events';
 import { ALL_QUESTIONS, compareAnswers, DASHBOARD_QUESTIONS, DRILL_QUESTIONS, type Question } from './bench/questions';
 import { benchBriefings } from './bench/briefing';
+import { benchWallSoak, type WallSoakBench } from './bench/wall';
 import { renderReport, type SizeResult } from './bench/report';
-import { measure, summarize } from './bench/stats';
+import { measure, summarize, type Timing } from './bench/stats';
+import { MAP_LAYERS } from '../src/ui/url-state';
 import { parseArgs } from './lib/args';
 
 const END_DATE = '2026-11-27';
@@ -77,6 +79,9 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
     log(`${events}: briefings`);
     const briefings = await benchBriefings(browser.page, native, asOf, Math.min(runs, 5));
     const memoryAfterQueries = await browser.memory();
+    log(`${events}: frame time per layer kind`);
+    const frames: Record<string, Timing> = {};
+    for (const layer of MAP_LAYERS) frames[layer] = await browser.frameTimes(layer, 30);
     if (browser.foreignRequests.length > 0) throw new Error(`The app made requests to other origins: ${browser.foreignRequests.join(', ')}`);
     return {
       events, asOf, dashboardQuestions: DASHBOARD_QUESTIONS.map((q) => q.id),
@@ -87,7 +92,7 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
         nativeLoad, plainLoad,
       },
       questions,
-      briefings,
+      briefings, frames,
       drill: { browser: drill.total, layerBuild: drill.layerBuild, native: nativeDrill, plainJs: plainDrill },
       memory: {
         jsHeapPeakBytes: Math.max(memoryAfterLoad.jsHeapBytes ?? 0, memoryAfterQueries.jsHeapBytes ?? 0) || null,
@@ -105,7 +110,9 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['sizes', 'runs', 'load-runs'], ['with-5m', 'skip-build']);
+  const args = parseArgs(process.argv.slice(2), ['sizes', 'runs', 'load-runs', 'soak-cycles'], ['with-5m', 'skip-build']);
+  // The wall display's soak: 500 refresh cycles of a 30,000-event source (0 leaves it out).
+  const soakCycles = Number(args.values['soak-cycles'] ?? 500);
   const sizes = (args.values.sizes ?? '100000,1000000').split(',').map(Number);
   if (args.flags.has('with-5m')) sizes.push(5_000_000);
   const runs = Number(args.values.runs ?? 10);
@@ -117,10 +124,15 @@ async function main(): Promise<void> {
   }
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(await benchSize(size, runs, loadRuns));
+  let wallSoak: WallSoakBench | null = null;
+  if (soakCycles > 0) {
+    log(`wall soak: ${soakCycles} refresh cycles`);
+    wallSoak = await benchWallSoak(ensureDataset(30_000), 30_000, soakCycles, log);
+  }
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify({ machine, results }, null, 2) + '\n');
-  const markdown = renderReport(machine, results);
+  writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify({ machine, results, wallSoak }, null, 2) + '\n');
+  const markdown = renderReport(machine, results, wallSoak);
   writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
   const readme = readFileSync('README.md', 'utf8');
   const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${markdown}\n<!-- bench:end -->`);

@@ -52,6 +52,18 @@ export class BrowserBench {
     return summarize(samples);
   }
 
+  /**
+   * Frame time of one map layer kind: the page opened with that layer, then the map moved
+   * a pixel per frame; the first frames (shader compilation, first upload) are left out.
+   */
+  async frameTimes(layer: string, frames: number): Promise<Timing> {
+    await this.page.goto(`${this.url}/?bench=1&layer=${encodeURIComponent(layer)}`);
+    await this.page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 600_000 });
+    await this.page.waitForTimeout(1000);
+    const intervals = await this.page.evaluate((n) => (window.__ONEMAP_BENCH__ as BenchHook).frames(n), frames + 5);
+    return summarize(intervals.slice(5));
+  }
+
   async rows(sql: string): Promise<Record<string, unknown>[]> {
     const result = await this.page.evaluate((q) => (window.__ONEMAP_BENCH__ as BenchHook).run(q), sql);
     if (!result.rows) throw new Error(`Result too large to compare (${result.numRows} rows): ${sql.slice(0, 80)}`);

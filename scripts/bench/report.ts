@@ -1,4 +1,5 @@
 import type { BriefingBench } from './briefing';
+import type { WallSoakBench } from './wall';
 import type { Timing } from './stats';
 
 export interface QuestionResult { id: string; panel: string; browser: Timing; native: Timing; plainJs: Timing }
@@ -11,6 +12,8 @@ export interface SizeResult {
   questions: QuestionResult[];
   drill: { browser: Timing; layerBuild: Timing; native: Timing; plainJs: Timing };
   briefings?: BriefingBench[];
+  /** Time between frames while the map moves, per layer kind (software WebGL here). */
+  frames?: Record<string, Timing>;
   memory: { jsHeapPeakBytes: number | null; duckdbPeakBytes: number };
 }
 
@@ -23,7 +26,7 @@ const mib = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 2 **
 const check = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 /** The Markdown report: one table per size, then the targets of issue #7 at 1M and 5M. */
-export function renderReport(machine: Machine, results: SizeResult[]): string {
+export function renderReport(machine: Machine, results: SizeResult[], wallSoak: WallSoakBench | null = null): string {
   const lines = [
     `Benchmark of ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; browser: headless Chromium (WebGL in software, Mesa llvmpipe).`,
     'Times in ms as median / p95 over repeated runs after a warm-up. "browser" is OneMap (DuckDB-WASM in a worker, the built app);',
@@ -43,10 +46,12 @@ export function renderReport(machine: Machine, results: SizeResult[]): string {
     for (const b of r.briefings ?? []) {
       lines.push(`| full ${b.kind} briefing of the city (${b.date}, ${b.queries.length} queries) | ${ms(b.browser)} | ${ms(b.native)} | ${ratio(b.browser.median, b.native.median)} | not built in plain JS | |`);
     }
+    for (const [layer, t] of Object.entries(r.frames ?? {})) lines.push(`| frame with the \`${layer}\` layer (map moving; software WebGL) | ${ms(t)} | | | | |`);
     lines.push(`| building the point layer's typed arrays | ${ms(r.drill.layerBuild)} | | | | |`);
     lines.push(`| peak JS heap (main thread) / DuckDB memory | ${mib(r.memory.jsHeapPeakBytes)} / ${mib(r.memory.duckdbPeakBytes)} | | | | |`, '');
   }
   lines.push(...targets(results));
+  if (wallSoak) lines.push(...soakLines(wallSoak));
   return lines.join('\n') + '\n';
 }
 
@@ -69,4 +74,16 @@ function targets(results: SizeResult[]): string[] {
   const five = results.find((r) => r.events === 5_000_000);
   if (five) lines.push(`At 5,000,000 events: drill-down ${fmt(five.drill.browser.median)} ms (target ≤ 500 ms: ${check(five.drill.browser.median <= 500)}).`, '');
   return lines;
+}
+
+function soakLines(w: WallSoakBench): string[] {
+  const change = (bytes: number | null) => (bytes === null ? 'n/a' : `${bytes >= 0 ? '+' : ''}${(bytes / 2 ** 20).toFixed(1)} MiB`);
+  return [
+    `#### Wall display left running (issue #5)`, '',
+    `${w.cycles} refreshes of a ${w.events.toLocaleString('en-US')}-event source every ${w.refreshSeconds} s (${w.failures} failed, ${w.swaps} swapped in) over ${w.seconds.toFixed(0)} s, measured after a forced garbage collection:`, '',
+    '| | at the start | at the end | growth |', '|---|---|---|---|',
+    `| JS heap | ${mib(w.start.jsHeapBytes)} | ${mib(w.end.jsHeapBytes)} | ${change(w.growth.jsHeapBytes)} |`,
+    `| DuckDB memory | ${mib(w.start.duckdbBytes)} | ${mib(w.end.duckdbBytes)} | ${change(w.growth.duckdbBytes)} |`,
+    `| DOM nodes / canvases | ${w.start.domNodes} / ${w.start.canvases} | ${w.end.domNodes} / ${w.end.canvases} | ${w.growth.domNodes} / ${w.growth.canvases} |`, '',
+  ];
 }

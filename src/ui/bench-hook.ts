@@ -18,11 +18,19 @@ export interface BenchHook {
   memory(): Promise<{ jsHeapBytes: number | null; duckdbBytes: number }>;
   /** Build a whole briefing as the page does: total time, time of each query, and its headline values (for agreement). */
   briefing(kind: BriefingKind, date: string, unitCode: string): Promise<{ ms: number; queries: { id: string; ms: number }[]; headline: Record<string, number | null> }>;
+  /** Move the map one pixel per frame `count` times and return the time between frames (ms). */
+  frames(count: number): Promise<number[]>;
   /** Screen position (CSS pixels in the map container) of a lon/lat, for tests that click the map. */
   project(lon: number, lat: number): [number, number] | null;
 }
 
 let mapProbe: ((lon: number, lat: number) => [number, number]) | null = null;
+let mapDriver: { nudge: (i: number) => void } | null = null;
+
+/** The map registers how to move itself by a pixel, so the benchmark can time frames (null when it goes away). */
+export function registerMapDriver(driver: { nudge: (i: number) => void } | null): void {
+  mapDriver = driver;
+}
 
 /** The map registers how to project lon/lat to its pixels (null when it goes away). */
 export function registerMapProbe(probe: ((lon: number, lat: number) => [number, number]) | null): void {
@@ -57,6 +65,20 @@ export function maybeInstallBenchHook(dataset: Dataset): void {
       const start = performance.now();
       const b = await buildBriefing(db, { kind, date, unitCode }, dataset.asOf);
       return { ms: performance.now() - start, queries: b.queries.map((q) => ({ id: q.id, ms: q.ms })), headline: Object.fromEntries(b.headline.map((r) => [r.measure, r.value])) };
+    },
+    async frames(count) {
+      const driver = mapDriver;
+      if (!driver) throw new Error('The map is not drawn: no frames to time');
+      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const intervals: number[] = [];
+      let last = await nextFrame();
+      for (let i = 0; i < count; i++) {
+        driver.nudge(i);
+        const now = await nextFrame();
+        intervals.push(now - last);
+        last = now;
+      }
+      return intervals;
     },
     project: (lon, lat) => (mapProbe ? mapProbe(lon, lat) : null),
     async memory() {
