@@ -5,6 +5,7 @@ export { parseJsonEvents } from './json';
 export { readArrowIpc, rawTableFromArrow } from './arrow';
 export { readParquet, initParquetReader } from './parquet';
 export { readEventsFile, detectEventFormat, type EventFileFormat } from './read';
+export { previewEventsFile } from './preview';
 export type { RawTable } from './raw-table';
 export { suggestColumns, suggestUnitNameColumns, normaliseHeader, COLUMN_SYNONYMS, type ColumnSuggestion } from './columns';
 export { suggestMapping, serialiseMapping, parseMapping, missingSourceColumns, COORDINATE_SYSTEMS, type EventMapping, type CoordinateSystem } from './mapping';

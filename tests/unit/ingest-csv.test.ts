@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeText, parseCsv, readEventsFile, sniffDelimiter, suggestMapping, validateEvents } from '../../src/ingest';
+import { decodeText, parseCsv, previewEventsFile, readEventsFile, sniffDelimiter, suggestMapping, validateEvents } from '../../src/ingest';
 
 const DIR = join(__dirname, '../fixtures/ingest');
 const tmp = mkdtempSync(join(tmpdir(), 'onemap-ingest-'));
@@ -70,5 +70,19 @@ describe('parseCsv', () => {
     expect(decodeText(gb).encoding).toBe('gb18030');
     expect(decodeText(new TextEncoder().encode('经度')).encoding).toBe('utf-8');
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).text).toBe('a');
+  });
+
+  it('previews the first rows of a large GB18030 file from its first megabyte', async () => {
+    const row = 'P,2026-03-01 08:00:00,噪声扰民,119.905,28.445,夜间施工噪声扰民，请处理。';
+    const utf8 = `事件编号,上报时间,事件类型,经度,纬度,事件描述\n${Array.from({ length: 40_000 }, () => row).join('\n')}\n`;
+    const { execFileSync } = await import('node:child_process');
+    const gb = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8, maxBuffer: 64 * 1024 * 1024 }));
+    expect(gb.length).toBeGreaterThan(2 * 1024 * 1024);
+    const preview = await previewEventsFile(gb, 'big-gb.csv', 20);
+    expect(preview.encoding).toBe('gb18030');
+    expect(preview.columns).toEqual(['事件编号', '上报时间', '事件类型', '经度', '纬度', '事件描述']);
+    expect(preview.rows.length).toBe(20);
+    expect(preview.rows[19]).toEqual(row.split(','));
+    expect(Array.from(preview.rowNumbers.slice(0, 3))).toEqual([2, 3, 4]);
   });
 });
