@@ -150,7 +150,9 @@ describe('the wall display in headless Chromium', () => {
     await session.page.waitForSelector('[data-testid="wall"][data-unit="331122"][data-layer="coverage"]', { timeout: 60_000 });
     await session.page.waitForSelector('[data-testid="map"][data-unit="331122"]', { timeout: 60_000 });
     await session.page.waitForSelector('[data-testid="wall-rank-331122"][aria-current="true"]', { timeout: 60_000 });
-    expect(await session.page.getByTestId('wall-focus').textContent()).toContain('缙云县');
+    // Checked in one moment in the page: with a 3 s tour the next step may come between two reads.
+    await session.page.waitForFunction(() => document.querySelector('[data-testid="wall"]')?.getAttribute('data-unit') === '331122'
+      && (document.querySelector('[data-testid="wall-focus"]')?.textContent ?? '').includes('缙云县'), undefined, { timeout: 60_000 });
     await session.page.emulateMedia({ reducedMotion: null });
   });
 
