@@ -223,6 +223,7 @@ describe('the SQL workbench in headless Chromium', () => {
     await expect(page.getByTestId('wb-notice').textContent()).resolves.toContain('200');
     await page.getByTestId('mode-map').click();
     await page.waitForSelector(MAP_READY, { timeout: 120_000 });
+    await expect(page.getByTestId('result-layer-chip').textContent()).resolves.toContain('200');
     await page.waitForTimeout(1500);
     downloads.length = 0;
     await page.getByTestId('export-png').click();

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { format } from '../../i18n';
 import { downloadFile, MIME_TYPES } from '../../export/download';
 import { exportFileName } from '../../export/filename';
 import { META_KEY, type ExportMeta, type ExportSource } from '../../export/meta';
 import { addPngText } from '../../export/png-meta';
 import { useDataset } from '../DatasetContext';
 import { captureMap } from './map-capture';
+import { setResultLayer, useResultLayer } from './result-layer';
 import { useWorkbenchMessages } from './messages';
 
 const CAPTION_HEIGHT = 28;
@@ -23,7 +25,7 @@ function canvasBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
   }, 'image/png'));
 }
 
-/** "Export PNG" on the map: the view as drawn plus a caption, the view's metadata in the file. */
+/** Map tools of the workbench: "export PNG" (the view plus a caption, its metadata in the file) and the console result layer, if any, with a way to remove it. */
 export function ExportPngButton({ source, layer }: { source: ExportSource; layer: string }) {
   const { asOf } = useDataset();
   const t = useWorkbenchMessages();
@@ -49,9 +51,18 @@ export function ExportPngButton({ source, layer }: { source: ExportSource; layer
       setBusy(false);
     }
   };
+  const resultLayer = useResultLayer();
   return (
-    <button type="button" className="map-export" data-testid="export-png" disabled={busy} title={t.exportPngTitle} onClick={() => void exportPng().catch(() => undefined)}>
-      {t.exportPng}
-    </button>
+    <div className="map-tools">
+      {resultLayer ? (
+        <span className="map-result-chip" data-testid="result-layer-chip">
+          <span className="swatch" aria-hidden="true" /> {format(t.resultLayerCount, { label: resultLayer.label, n: resultLayer.length.toLocaleString() })}
+          <button type="button" onClick={() => setResultLayer(null)} title={t.removeFromMap} aria-label={t.removeFromMap}>×</button>
+        </span>
+      ) : null}
+      <button type="button" className="map-export" data-testid="export-png" disabled={busy} title={t.exportPngTitle} onClick={() => void exportPng().catch(() => undefined)}>
+        {t.exportPng}
+      </button>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { lastDayOf } from '../../export/filename';
 import { format } from '../../i18n';
 import { useDataset } from '../DatasetContext';
 import { useNavigation } from '../navigation';
@@ -107,7 +108,7 @@ export function Workbench({ units }: { units: UnitsDirectory }) {
         {panelQuery.source ? (
           <div className="wb-source" data-testid="sql-source">
             {format(t.fromPanel, { panel: panelQuery.source.panel })} · {panelQuery.source.unitName ?? panelQuery.source.unitCode}
-            {panelQuery.source.period ? ` · ${panelQuery.source.period.start.slice(0, 10)} – ${panelQuery.source.period.end.slice(0, 16)}` : ''}
+            {panelQuery.source.period ? ` · ${panelQuery.source.period.start.slice(0, 10)} – ${lastDayOf(panelQuery.source.period.end)}` : ''}
             {edited ? ` ${t.edited}` : ''}
           </div>
         ) : null}

@@ -64,7 +64,7 @@ export function resultToLayer(table: Table, units: UnitsDirectory, label: string
   let max = 0;
   for (const v of values) if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
   // Area, not radius, proportional to the value: √ keeps big values from swamping the map.
-  const radii = Float32Array.from(values, (v) => (Number.isFinite(v) && max > 0 ? 3 + 17 * Math.sqrt(Math.abs(v) / max) : 5));
+  const radii = Float32Array.from(values, (v) => (Number.isFinite(v) && max > 0 ? 2 + 10 * Math.sqrt(Math.abs(v) / max) : 4));
   return { label: valueField ? `${label} · ${valueField.name}` : label, length: positions.length / 2, positions: Float32Array.from(positions), radii };
 }
 
