@@ -27,3 +27,4 @@ export { eventsToArrowIpc, rawTableToArrowIpc } from './to-table';
 export { unavailableMeasures, KPI_NEEDS, UNIT_MEASURE_NEEDS, type UnavailableMeasure, type UnitField } from './availability';
 export { OTHER_CATEGORY, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';
 export { ingestEventsFile, type IngestedEvents } from './ingest';
+export { ingestCsvInChunks, rejectedResult, type ChunkedIngestResult } from './chunked';

@@ -18,7 +18,7 @@ function csvCell(value: string | null): string {
  * row's own cells under its own header. UTF-8 with a BOM so that Excel reads Chinese;
  * formula-like cells neutralised so that opening the file runs nothing.
  */
-export function rejectedRowsCsv(table: RawTable, result: ValidationResult): string {
+export function rejectedRowsCsv(table: RawTable, result: Pick<ValidationResult, 'issues' | 'rejectedRows'>): string {
   const byRow = new Map<number, Issue[]>();
   for (const issue of result.issues) {
     if (issue.row === null || issue.outcome !== 'rejected') continue;

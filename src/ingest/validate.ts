@@ -17,6 +17,10 @@ export interface ValidateOptions {
   knownGridCodes?: ReadonlySet<string>;
   cityUtcOffsetMinutes?: number;
   maxTextLength?: number;
+  /** Ids already accepted (id → row), shared when one file is validated in chunks; filled as rows are accepted. */
+  seenIds?: Map<string, number>;
+  /** Leave out file-level issues (for every chunk after the first). */
+  skipFileIssues?: boolean;
 }
 
 export interface ValidationCounts { input: number; accepted: number; rejected: number; doubtful: number }
@@ -104,7 +108,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
   const rejected: number[] = [];
   const rowIssues: Issue[] = [];
   const byRule: Partial<Record<RuleId, number>> = {};
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = options.seenIds ?? new Map<string, number>();
   let doubtful = 0;
 
   const fitsArea = (x: number, y: number): boolean => {
@@ -303,6 +307,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     out.description.push(description);
     out.address.push(address);
   }
+  if (options.skipFileIssues) fileIssues.length = 0;
   for (const issue of fileIssues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + (issue.rule === 'missing_required_column' ? 0 : 1);
   const n = accepted.length;
   const events: EventColumns = {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBoundaryModel, parseCsv, readBoundaryFile, readEventsFile, rejectedRowsCsv, suggestMapping, validateEvents, type BoundaryModel } from '../../src/ingest';
+import { createBoundaryModel, decodeText, ingestCsvInChunks, parseCsv, readBoundaryFile, readEventsFile, rejectedResult, rejectedRowsCsv, suggestMapping, validateEvents, type BoundaryModel } from '../../src/ingest';
 
 const DIR = join(__dirname, '../fixtures/ingest');
 
@@ -174,5 +174,21 @@ describe('ingest corpus: each bad input gives its message and loses nothing', ()
     const download = rejectedRowsCsv(table, result);
     expect(download.startsWith('\ufeff')).toBe(true);
     expect(download).toContain(`H07,not a time,噪声扰民,119.905,28.445,'=1+1,'+cmd,'@SUM(A1)`);
+  });
+});
+
+describe('chunked ingest of large CSV files gives the same answer as the whole-file path', () => {
+  const CSV_FILES = CASES.map((c) => c.file).filter((file) => /\.(csv|tsv)$/.test(file));
+  it.each(CSV_FILES)('%s in chunks of 3 rows', async (file) => {
+    const bytes = readFileSync(join(DIR, file));
+    const table = await readEventsFile(bytes, file);
+    const mapping = suggestMapping(table.columns);
+    const index = await boundaries();
+    const options = { boundaries: index.index, knownGridCodes: index.gridCodes };
+    const whole = validateEvents(table, mapping, options);
+    const chunked = ingestCsvInChunks(decodeText(bytes).text, file, mapping, { ...options, chunkRows: 3 });
+    expect(chunked.counts).toEqual(whole.counts);
+    expect(chunked.issues.map((i) => i.en)).toEqual(whole.issues.map((i) => i.en));
+    expect(rejectedRowsCsv(chunked.rejected, rejectedResult(chunked))).toBe(rejectedRowsCsv(table, whole));
   });
 });

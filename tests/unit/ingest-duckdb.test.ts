@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/engine/node';
 import { EVENT_COLUMN_TYPES } from '../../src/sql/load';
 import { sqlIdentifier } from '../../src/sql/literal';
-import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestEventsFile, initParquetReader, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
+import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestCsvInChunks, ingestEventsFile, initParquetReader, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
 
 const DIR = join(__dirname, '../fixtures/ingest');
 let db: Awaited<ReturnType<typeof createNodeDatabase>>;
@@ -53,6 +53,17 @@ describe('ingest → DuckDB', () => {
     expect(loaded).toEqual(expected);
     expect(loaded.find((r) => r.event_id === 'H02')!.description).toBe("'; DROP TABLE events; --");
     expect((await rows('SELECT count(*)::INTEGER AS n FROM events'))[0]!.n).toBe(7);
+  });
+
+  it('appends the Arrow batches of a chunked ingest into one table', async () => {
+    const bytes = readFileSync(join(DIR, 'values-ids-severity-category.csv'));
+    const table = await readEventsFile(bytes, 'values-ids-severity-category.csv');
+    const chunked = ingestCsvInChunks(new TextDecoder().decode(bytes), 'values-ids-severity-category.csv', suggestMapping(table.columns), { chunkRows: 4 });
+    expect(chunked.batches.length).toBe(3);
+    await db.query('DROP TABLE IF EXISTS events');
+    for (const batch of chunked.batches) await db.insertArrowIpc('events', batch);
+    const loaded = await rows('SELECT count(*)::INTEGER AS n, count(DISTINCT event_id)::INTEGER AS ids FROM events');
+    expect(loaded[0]).toEqual({ n: chunked.counts.accepted, ids: chunked.counts.accepted });
   });
 
   it('keeps SQL-injection column names as names when the raw file is loaded as it is', async () => {

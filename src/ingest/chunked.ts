@@ -1,0 +1,92 @@
+import { forEachCsvRecord, sniffDelimiter, type CsvDelimiter } from './csv';
+import type { EventMapping } from './mapping';
+import { uniqueColumnNames, type RawTable } from './raw-table';
+import { createIssue, type Issue, type RuleId } from './rules';
+import { eventsToArrowIpc } from './to-table';
+import { validateEvents, type ValidateOptions, type ValidationCounts } from './validate';
+
+export interface ChunkedIngestResult {
+  counts: ValidationCounts;
+  byRule: Partial<Record<RuleId, number>>;
+  /** Every issue, file-level first. */
+  issues: Issue[];
+  /** The rejected rows only (with their source row numbers), for rejectedRowsCsv with `rejectedResult`. */
+  rejected: RawTable;
+  /** Arrow IPC streams of the accepted events, one per chunk, to insert in order (insertArrowIpc appends). */
+  batches: Uint8Array[];
+}
+
+/**
+ * A large CSV text validated and encoded in chunks of `chunkRows` records: each chunk's
+ * rows are dropped once its accepted events are Arrow bytes, so memory stays flat instead
+ * of holding every cell of a million rows as a string (which made the garbage collector
+ * the main cost at 1M rows). Duplicate ids are found across chunks.
+ */
+export function ingestCsvInChunks(text: string, fileName: string, mapping: EventMapping, options: Omit<ValidateOptions, 'seenIds' | 'skipFileIssues'> & { delimiter?: CsvDelimiter; chunkRows?: number; onProgress?: (rowsDone: number) => void } = {}): ChunkedIngestResult {
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const chunkRows = options.chunkRows ?? 50_000;
+  const seenIds = new Map<string, number>();
+  const counts: ValidationCounts = { input: 0, accepted: 0, rejected: 0, doubtful: 0 };
+  const byRule: Partial<Record<RuleId, number>> = {};
+  const issues: Issue[] = [];
+  const batches: Uint8Array[] = [];
+  let columns: string[] | null = null;
+  let width = 0;
+  const rejected: RawTable = { fileName, columns: [], rows: [], rowNumbers: new Int32Array(0), rowProblems: [], issues: [] };
+  const rejectedLines: number[] = [];
+  let chunk: RawTable | null = null;
+  let chunkIndex = 0;
+
+  const flush = (): void => {
+    if (!chunk) return;
+    const result = validateEvents(chunk, mapping, { ...options, seenIds, skipFileIssues: chunkIndex > 0 });
+    chunkIndex++;
+    counts.input += result.counts.input;
+    counts.accepted += result.counts.accepted;
+    counts.rejected += result.counts.rejected;
+    counts.doubtful += result.counts.doubtful;
+    for (const [rule, n] of Object.entries(result.byRule)) byRule[rule as RuleId] = (byRule[rule as RuleId] ?? 0) + (n ?? 0);
+    for (const issue of result.issues) issues.push(issue);
+    for (const r of result.rejectedRows) { rejected.rows.push(chunk.rows[r]!); rejectedLines.push(chunk.rowNumbers[r]!); rejected.rowProblems.push(chunk.rowProblems[r] ?? null); }
+    if (result.counts.accepted > 0) batches.push(eventsToArrowIpc(result.events));
+    options.onProgress?.(counts.input);
+    chunk = null;
+  };
+
+  forEachCsvRecord(text, delimiter, (fields, line, unterminated) => {
+    if (columns === null) {
+      const names = uniqueColumnNames(fields, fileName);
+      columns = names.columns;
+      width = fields.length;
+      rejected.columns = columns;
+      issues.push(...names.issues);
+      return;
+    }
+    chunk ??= { fileName, columns, rows: [], rowNumbers: new Int32Array(chunkRows), rowProblems: [], issues: [] };
+    let problem: Issue | null = null;
+    if (unterminated) problem = createIssue(fileName, line, null, 'unterminated_quote');
+    else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
+    else if (fields.length < width) chunk.issues.push(createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` }));
+    const row = fields as (string | null)[];
+    for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = null;
+    while (row.length < width) row.push(null);
+    chunk.rowNumbers[chunk.rows.length] = line;
+    chunk.rows.push(row);
+    chunk.rowProblems.push(problem);
+    if (chunk.rows.length === chunkRows) flush();
+  });
+  if (chunk !== null) {
+    const last: RawTable = chunk;
+    chunk = { ...last, rowNumbers: last.rowNumbers.slice(0, last.rows.length) };
+    flush();
+  }
+  if (columns === null) issues.unshift(createIssue(fileName, null, null, 'empty_file'));
+  else if (counts.input === 0) issues.unshift(createIssue(fileName, null, null, 'header_only'));
+  rejected.rowNumbers = Int32Array.from(rejectedLines);
+  return { counts, byRule, issues, rejected, batches };
+}
+
+/** The shape rejectedRowsCsv expects, for the rejected rows of a chunked ingest. */
+export function rejectedResult(result: ChunkedIngestResult): { issues: Issue[]; rejectedRows: Int32Array } {
+  return { issues: result.issues, rejectedRows: Int32Array.from(result.rejected.rows, (_, i) => i) };
+}
