@@ -28,3 +28,4 @@ export { unavailableMeasures, KPI_NEEDS, UNIT_MEASURE_NEEDS, type UnavailableMea
 export { OTHER_CATEGORY, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';
 export { ingestEventsFile, type IngestedEvents } from './ingest';
 export { ingestCsvInChunks, rejectedResult, type ChunkedIngestResult } from './chunked';
+export { loadEventBatches } from './load-events';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/engine/node';
 import { EVENT_COLUMN_TYPES } from '../../src/sql/load';
 import { sqlIdentifier } from '../../src/sql/literal';
-import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestCsvInChunks, ingestEventsFile, initParquetReader, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
+import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestCsvInChunks, ingestEventsFile, initParquetReader, loadEventBatches, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
 
 const DIR = join(__dirname, '../fixtures/ingest');
 let db: Awaited<ReturnType<typeof createNodeDatabase>>;
@@ -60,8 +60,7 @@ describe('ingest → DuckDB', () => {
     const table = await readEventsFile(bytes, 'values-ids-severity-category.csv');
     const chunked = ingestCsvInChunks(new TextDecoder().decode(bytes), 'values-ids-severity-category.csv', suggestMapping(table.columns), { chunkRows: 4 });
     expect(chunked.batches.length).toBe(3);
-    await db.query('DROP TABLE IF EXISTS events');
-    for (const batch of chunked.batches) await db.insertArrowIpc('events', batch);
+    await loadEventBatches(db, chunked.batches);
     const loaded = await rows('SELECT count(*)::INTEGER AS n, count(DISTINCT event_id)::INTEGER AS ids FROM events');
     expect(loaded[0]).toEqual({ n: chunked.counts.accepted, ids: chunked.counts.accepted });
   });
