@@ -17,6 +17,10 @@ import { serializeViewState } from './url-state';
 import { APP_MODES, modeHref, parseMode, type AppMode } from './mode';
 import { BriefingPage } from './briefing/BriefingPage';
 import { DataLoader } from './data/DataLoader';
+import { activateUserData, restoreDemo, type ActiveData } from './data/activate';
+import { DataControlContext, type DataControl } from './data/data-control';
+import { clearUserData, loadUserData } from './data/stored-dataset';
+import { UserDataBanner } from './data/UserDataBanner';
 import { WallMode } from './wall/WallMode';
 import { Workbench } from './workbench/Workbench';
 
@@ -52,8 +56,12 @@ export function App() {
   const boot = useCallback(() => {
     setError(null);
     bootDataset(DEMO_BASE_URL, setStage)
-      .then(async (dataset) => {
-        const units = UnitsDirectory.fromTable(await dataset.db.query(UNITS_DIRECTORY_SQL));
+      .then(async (demo) => {
+        // The user's own data, kept from an earlier session, replaces the demo; if it cannot be read the demo stays.
+        const stored = await loadUserData().catch(() => null);
+        const user = stored ? await activateUserData(demo, stored).catch(() => null) : null;
+        const dataset = user?.dataset ?? demo;
+        const units = user?.units ?? UnitsDirectory.fromTable(await dataset.db.query(UNITS_DIRECTORY_SQL));
         maybeInstallBenchHook(dataset);
         setLoaded({ dataset, units, store: new ViewStore(units.root.code) });
       })
@@ -86,6 +94,18 @@ export function App() {
     mapHref: (change) => `${window.location.pathname}${serializeViewState({ ...loaded.store.get(), ...change, camera: undefined }, loaded.units.root.code)}`,
   }, [loaded]);
   const dataset = loaded?.dataset ?? null;
+  // The data loader swaps the dataset in place: new tables, a new units directory, a view store rooted at the new top unit.
+  const dataControl = useMemo<DataControl | null>(() => loaded && {
+    activate: async (data) => {
+      const next: ActiveData = await activateUserData(loaded.dataset, data);
+      setLoaded({ ...next, store: new ViewStore(next.units.root.code) });
+    },
+    backToDemo: async () => {
+      await clearUserData();
+      const next = await restoreDemo(loaded.dataset, DEMO_BASE_URL);
+      setLoaded({ ...next, store: new ViewStore(next.units.root.code) });
+    },
+  }, [loaded]);
   const title = useMemo(() => (loaded ? `${loaded.units.root.name}${t.appTitleSuffix}` : t.appTitle), [loaded, t]);
 
   if (mode === 'wall' && loaded && navigation) {
@@ -131,6 +151,8 @@ export function App() {
         ) : (
           <DatasetContext.Provider value={loaded.dataset}>
             <NavigationContext.Provider value={navigation}>
+            <DataControlContext.Provider value={dataControl}>
+            {loaded.dataset.origin === 'user' ? <UserDataBanner /> : null}
             <main className="app-main">
               {/* Keyed by mode: a mode that failed to render starts afresh when the user comes back to it. */}
               <ErrorBoundary key={mode} region={mode}>
@@ -140,6 +162,7 @@ export function App() {
                   : <DataLoader units={loaded.units} />}
               </ErrorBoundary>
             </main>
+            </DataControlContext.Provider>
             </NavigationContext.Provider>
           </DatasetContext.Provider>
         )}

@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react';
+import type { FeatureCollection } from 'geojson';
+import type { UnitLevel } from '../domain/units';
 import type { Database } from '../engine/database';
 
 /** The loaded dataset every panel reads from: the engine and the data time. */
@@ -14,6 +16,15 @@ export interface Dataset {
    * query cache keys on it, so the same SQL never serves a result of older data. Absent: 0.
    */
   version?: number;
+  /** Where the data came from: the demo files or the user's own (the data loader). Absent: the demo. */
+  origin?: 'demo' | 'user';
+  /**
+   * Boundary GeoJSON of a level when it is not read from `${baseUrl}/boundaries-<level>.geojson`
+   * (the user's data, held in memory). Absent: the map fetches the files by URL.
+   */
+  boundaries?: (level: UnitLevel) => Promise<FeatureCollection>;
+  /** Measures the data cannot support (by KPI id), with the reason: shown as unavailable, never as zero. */
+  unavailable?: ReadonlyMap<string, { zh: string; en: string }>;
 }
 
 export const DatasetContext = createContext<Dataset | null>(null);

@@ -20,7 +20,7 @@ function formatValue(definition: MeasureDefinition, value: Scalar, locale: strin
 
 /** The headline numbers of the current unit and filters; each tile states its definition on hover and focus. */
 export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; period: Period; unitName?: string }) {
-  const { asOf } = useDataset();
+  const { asOf, unavailable } = useDataset();
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
   const locale = language === 'zh' ? 'zh-CN' : 'en-US';
@@ -29,7 +29,9 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
   return (
     <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading} aria-label={t.kpis}>
       {KPI_DEFINITIONS.map((definition) => {
-        const value = result.loading ? null : (result.data?.[definition.id] ?? null);
+        // A measure the loaded data cannot support (e.g. no due_at) says so instead of showing 0.
+        const missing = unavailable?.get(definition.id);
+        const value = result.loading || missing ? null : (result.data?.[definition.id] ?? null);
         const text = definition[language];
         return (
           <div
@@ -37,12 +39,13 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
             className="kpi-tile"
             data-testid={`kpi-${definition.id}`}
             data-value={typeof value === 'number' ? String(value) : ''}
-            title={`${t.definition}: ${text.definition}`}
+            data-unavailable={missing ? 'true' : undefined}
+            title={missing ? `${t.definition}: ${text.definition}\n${missing[language]}` : `${t.definition}: ${text.definition}`}
             tabIndex={0}
           >
             <div className="kpi-label">{text.label}</div>
-            <div className="kpi-value">{result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
-            <div className="kpi-definition">{text.definition}</div>
+            <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
+            <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
           </div>
         );
       })}

@@ -6,8 +6,9 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { childLevel } from '../domain/units';
 import type { StyleSpecification } from 'maplibre-gl';
-import { basemapAttribution, basemapDatum, externalBasemapUrls, type BasemapConfig } from '../map/basemap-config';
-import { loadBasemapConfig, loadStyle, resolveBoundary } from '../map/basemap-style';
+import { basemapAttribution, basemapDatum, DEFAULT_BASEMAP, externalBasemapUrls, type BasemapConfig } from '../map/basemap-config';
+import { createOfflineStyle, loadBasemapConfig, loadStyle, resolveBoundary } from '../map/basemap-style';
+import { boundsOfLevel } from './data/boundary-bounds';
 import { toDisplayDatum, toDisplayPositions } from '../map/datum';
 import { registerPmtilesProtocol } from '../map/pmtiles-protocol';
 import { useMessages } from './LanguageContext';
@@ -51,7 +52,8 @@ export interface MapViewProps {
 
 /** The one map: boundaries of the current unit and its children, choropleths, incident layers, labels. */
 export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent, pixelRatio, fitDurationMs = 600 }: MapViewProps) {
-  const { baseUrl } = useDataset();
+  // `boundaries` is set for the user's data (held in memory); the demo's files are read by URL.
+  const { baseUrl, boundaries } = useDataset();
   const { language, t } = useMessages();
   const [basemap, setBasemap] = useState<{ config: BasemapConfig; style: StyleSpecification } | null>(null);
   const [basemapError, setBasemapError] = useState<string | null>(null);
@@ -76,13 +78,19 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     let live = true;
     const urls = { city: `${baseUrl}/boundaries-city.geojson`, county: `${baseUrl}/boundaries-county.geojson`, township: `${baseUrl}/boundaries-township.geojson` };
     (async () => {
+      if (boundaries) {
+        // The user's boundaries over the offline basemap: a configured basemap was set up for the demo city's area and datum.
+        const [city, county, township] = await Promise.all([boundaries('city'), boundaries('county'), boundaries('township')]);
+        if (live) setBasemap({ config: DEFAULT_BASEMAP, style: createOfflineStyle({ city, county, township }) });
+        return;
+      }
       const config = await loadBasemapConfig(`${import.meta.env.BASE_URL}onemap.config.json`, (input, init) => fetch(input, init));
       if (config.type === 'pmtiles' || config.type === 'style') registerPmtilesProtocol();
       const style = await loadStyle(config, urls, (input, init) => fetch(input, init));
       if (live) setBasemap({ config, style });
     })().catch((error: unknown) => { if (live) setBasemapError(error instanceof Error ? error.message : String(error)); });
     return () => { live = false; };
-  }, [baseUrl]);
+  }, [baseUrl, boundaries]);
   const datum = basemap ? basemapDatum(basemap.config) : 'wgs84';
 
   useEffect(() => {
@@ -167,11 +175,11 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     for (const level of [unit.level, children]) {
       if (level === null || level === 'city' || loadedLevels.current.has(level)) continue;
       loadedLevels.current.add(level);
-      resolveBoundary(basemap.config, `${baseUrl}/boundaries-${level}.geojson`, (input, init) => fetch(input, init)).then((data) => {
+      (boundaries ? boundaries(level) : resolveBoundary(basemap.config, `${baseUrl}/boundaries-${level}.geojson`, (input, init) => fetch(input, init))).then((data) => {
         if (mapRef.current === map) (map.getSource(level) as maplibregl.GeoJSONSource | undefined)?.setData(data);
       }, (error: unknown) => { loadedLevels.current.delete(level); setBasemapError(error instanceof Error ? error.message : String(error)); });
     }
-  }, [mapReady, basemap, baseUrl, unit.level, children]);
+  }, [mapReady, basemap, baseUrl, boundaries, unit.level, children]);
 
   // Show the current unit's children (coloured when a choropleth is on) and its outline.
   useEffect(() => {
@@ -196,12 +204,12 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     if (first && linkCamera.current) return;
     let current = true;
     const level = unit.level === 'city' ? 'city' : unit.level;
-    levelBounds(baseUrl, level).then((bounds) => {
+    (boundaries ? boundsOfLevel(() => boundaries(level)) : levelBounds(baseUrl, level)).then((bounds) => {
       const box = bounds.get(unit.code);
       if (current && box) map.fitBounds([...toDisplayDatum(box[0], box[1], datum), ...toDisplayDatum(box[2], box[3], datum)] as [number, number, number, number], { padding: 32, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : fitDurationMs });
     }, () => undefined);
     return () => { current = false; };
-  }, [mapReady, unit, baseUrl, store, datum, fitDurationMs]);
+  }, [mapReady, unit, baseUrl, boundaries, store, datum, fitDurationMs]);
 
   const colors = useMemo(() => (points ? pointColors(points, view.colorBy as ColorBy) : null), [points, view.colorBy]);
   const radii = useMemo(() => (points ? pointRadii(points) : null), [points]);

@@ -1,6 +1,202 @@
+import { useMemo, useState } from 'react';
+import { createBoundaryModel, serialiseMapping, suggestMapping, type BoundarySet, type EventMapping, type RawTable } from '../../ingest';
+import { useDataset } from '../DatasetContext';
+import { useMessages } from '../LanguageContext';
+import { useNavigation } from '../navigation';
 import type { UnitsDirectory } from '../units-directory';
+import { useDataControl } from './data-control';
+import { FileDrop } from './FileDrop';
+import { MappingStep } from './MappingStep';
+import { DATA_MESSAGES, fill } from './messages';
+import { LoaderRefusal, prepareDataset, readBoundaries, readEvents, type PreparedDataset } from './pipeline';
+import { readPickedFile, readUrl, type SourceBytes } from './read-source';
+import { ReviewStep } from './ReviewStep';
+import { saveUserData, type UserData } from './stored-dataset';
+import './data.css';
 
-/** Placeholder until this mode is built. */
+const EVENT_ACCEPT = '.csv,.tsv,.txt,.json,.geojson,.ndjson,.parquet,.arrow,.arrows,.ipc,.feather';
+const BOUNDARY_ACCEPT = '.geojson,.json,.zip';
+/** Engine memory per loaded event (npm run bench: ≈ 420 MB for 1M events), to count what is loaded in the budget. */
+const BYTES_PER_LOADED_EVENT = 420;
+
+type Message = { zh: string; en: string } | string;
+
+/** "2026-11-27 18:00" → "2026-11-27 18:00:00"; null when the text is not a data time. */
+function parseDataTime(text: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (!match) return null;
+  return `${match[1]} ${match[2] ?? '23'}:${match[3] ?? '59'}:${match[4] ?? (match[2] ? '00' : '59')}`;
+}
+
+/** Lets the browser paint ("validating…") before a long synchronous step. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+
+/**
+ * Bring your own data (?mode=data): events and boundaries from files or a same-origin URL,
+ * the column mapping, validation with nothing lost, then an atomic swap of the tables and a
+ * copy kept in the browser. Decisions: docs/ingest.md, "The data loader".
+ */
 export function DataLoader(_props: { units: UnitsDirectory }) {
-  return <div className="mode-placeholder" data-testid="mode-placeholder">DataLoader</div>;
+  const { language } = useMessages();
+  const m = DATA_MESSAGES[language];
+  const dataset = useDataset();
+  const control = useDataControl();
+  const navigation = useNavigation();
+  const [table, setTable] = useState<RawTable | null>(null);
+  const [mapping, setMapping] = useState<EventMapping | null>(null);
+  const [boundarySets, setBoundarySets] = useState<BoundarySet[]>([]);
+  const [prepared, setPrepared] = useState<PreparedDataset | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [done, setDone] = useState<{ rows: number; asOf: string; stored: string } | null>(null);
+  const [asOfText, setAsOfText] = useState('');
+  const [rootName, setRootName] = useState('');
+  const [urlText, setUrlText] = useState('');
+  const [urlKind, setUrlKind] = useState<'events' | 'boundaries'>('events');
+  const boundaryModel = useMemo(() => (boundarySets.some((s) => s.features.length > 0) ? createBoundaryModel(boundarySets) : null), [boundarySets]);
+  const usedBytes = dataset.rows * BYTES_PER_LOADED_EVENT;
+  const show = (message: Message) => (typeof message === 'string' ? message : message[language]);
+
+  const fail = (e: unknown) => setError(e instanceof LoaderRefusal ? { zh: e.zh, en: e.en } : e instanceof Error ? e.message : String(e));
+
+  const acceptEvents = async (source: SourceBytes) => {
+    setBusy(fill(m.reading, { name: source.name }));
+    await nextFrame();
+    const read = await readEvents(source.bytes, source.name);
+    setTable(read);
+    setMapping(suggestMapping(read.columns));
+    setPrepared(null);
+    setDone(null);
+  };
+  const acceptBoundaries = async (sources: SourceBytes[]) => {
+    const sets: BoundarySet[] = [];
+    for (const source of sources) {
+      setBusy(fill(m.reading, { name: source.name }));
+      await nextFrame();
+      sets.push(await readBoundaries(source.bytes, source.name));
+    }
+    setBoundarySets((previous) => [...previous, ...sets]);
+    setPrepared(null);
+  };
+  // Each action clears the previous message and reports its own failure; the data in use is never touched here.
+  const run = (action: () => Promise<void>) => {
+    setError(null);
+    action().catch(fail).finally(() => setBusy(null));
+  };
+  const onEventFiles = (files: File[]) => run(async () => acceptEvents(await readPickedFile(files[0]!, 'events', usedBytes)));
+  const onBoundaryFiles = (files: File[]) => run(async () => {
+    const sources: SourceBytes[] = [];
+    for (const file of files) sources.push(await readPickedFile(file, 'boundaries', usedBytes));
+    await acceptBoundaries(sources);
+  });
+  const onUrl = () => run(async () => {
+    const source = await readUrl(urlText, urlKind, usedBytes);
+    if (urlKind === 'events') await acceptEvents(source); else await acceptBoundaries([source]);
+  });
+
+  const validate = () => {
+    if (!table || !mapping) return;
+    if (asOfText.trim() !== '' && parseDataTime(asOfText) === null) { setError({ zh: DATA_MESSAGES.zh.asOfInvalid, en: DATA_MESSAGES.en.asOfInvalid }); return; }
+    run(async () => {
+      setBusy(m.validating);
+      await nextFrame();
+      setPrepared(prepareDataset(table, mapping, boundarySets, rootName.trim() || m.defaultRootName));
+    });
+  };
+
+  const confirm = () => {
+    if (!table || !mapping || !prepared || !prepared.newestReport) return;
+    const asOf = parseDataTime(asOfText) ?? prepared.newestReport;
+    const data: UserData = {
+      manifest: {
+        version: 1, asOf, rows: prepared.result.counts.accepted, savedAt: new Date().toISOString(),
+        sources: [table.fileName, ...boundarySets.map((s) => s.fileName)],
+        unavailable: prepared.unavailable.map(({ kind, id, zh, en }) => ({ kind, id, zh, en })),
+      },
+      eventsIpc: prepared.eventsIpc, unitsCsv: prepared.unitsCsv, boundaries: prepared.boundaries, mappingJson: serialiseMapping(mapping),
+    };
+    run(async () => {
+      setBusy(m.loading);
+      try {
+        await control.activate(data);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        throw new LoaderRefusal(fill(DATA_MESSAGES.zh.loadFailed, { message }), fill(DATA_MESSAGES.en.loadFailed, { message }));
+      }
+      let stored: string;
+      try {
+        const backend = await saveUserData(data);
+        stored = fill(m.storedIn, { backend: backend === 'opfs' ? 'OPFS' : 'IndexedDB' });
+      } catch (e) {
+        stored = fill(m.storeFailed, { message: e instanceof Error ? e.message : String(e) });
+      }
+      setDone({ rows: data.manifest.rows, asOf, stored });
+      setPrepared(null);
+      setTable(null);
+      setMapping(null);
+    });
+  };
+
+  return (
+    <div className="data-loader" data-testid="data-loader" aria-busy={busy !== null}>
+      <h2>{m.title}</h2>
+      <p className="data-hint">{m.intro}</p>
+      {error ? <div className="data-error" role="alert" data-testid="loader-error">{show(error)}</div> : null}
+      {busy ? <div className="data-busy" role="status" data-testid="loader-busy">{busy}</div> : null}
+      {done ? (
+        <div className="data-done" role="status" data-testid="loader-done">
+          {fill(m.loaded, { rows: done.rows.toLocaleString(), asOf: done.asOf.slice(0, 16) })} {done.stored}{' '}
+          <button type="button" className="primary" data-testid="open-map" onClick={() => navigation.goTo('map')}>{m.openMap}</button>
+        </div>
+      ) : null}
+      <section className="data-step">
+        <h3>{m.eventsHeading}</h3>
+        <p className="data-hint">{m.eventsHint}</p>
+        <FileDrop testId="events-input" accept={EVENT_ACCEPT} dropLabel={m.dropHere} chooseLabel={m.chooseFile} disabled={busy !== null} onFiles={onEventFiles} />
+        <h3>{m.boundariesHeading}</h3>
+        <p className="data-hint">{m.boundariesHint}</p>
+        <FileDrop testId="boundaries-input" accept={BOUNDARY_ACCEPT} multiple dropLabel={m.dropHere} chooseLabel={m.chooseFile} disabled={busy !== null} onFiles={onBoundaryFiles} />
+        {boundarySets.length > 0 ? (
+          <ul className="boundary-list" data-testid="boundary-list">
+            {boundarySets.map((set, i) => (
+              <li key={i} data-testid="boundary-file" data-accepted={set.features.length} data-rejected={set.rejectedCount}>
+                {fill(m.boundaryLoaded, { name: set.fileName, accepted: set.features.length, rejected: set.rejectedCount })}
+                {set.issues.length > 0 ? <ul className="issue-list">{set.issues.slice(0, 5).map((issue, k) => <li key={k} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}</ul> : null}
+              </li>
+            ))}
+            <li><button type="button" onClick={() => { setBoundarySets([]); setPrepared(null); }}>{m.removeBoundaries}</button></li>
+          </ul>
+        ) : null}
+        <div className="url-row">
+          <label>{m.urlLabel}{' '}<input type="url" data-testid="url-input" value={urlText} onChange={(e) => setUrlText(e.target.value)} placeholder="/data/events.csv" /></label>
+          <select data-testid="url-kind" value={urlKind} onChange={(e) => setUrlKind(e.target.value as 'events' | 'boundaries')}>
+            <option value="events">{m.urlKindEvents}</option>
+            <option value="boundaries">{m.urlKindBoundaries}</option>
+          </select>
+          <button type="button" data-testid="url-load" onClick={onUrl} disabled={busy !== null || urlText.trim() === ''}>{m.urlLoad}</button>
+        </div>
+        {table && table.issues.some((i) => i.row === null) ? (
+          <div className="file-issues" data-testid="file-issues"><h4>{m.fileIssues}</h4>
+            <ul className="issue-list">{table.issues.filter((i) => i.row === null).map((issue, k) => <li key={k}>{issue[language]}</li>)}</ul>
+          </div>
+        ) : null}
+      </section>
+      {table && mapping ? (
+        <>
+          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} boundaries={boundaryModel} />
+          <section className="data-step">
+            <label>{m.rootName}{' '}<input data-testid="root-name" value={rootName} placeholder={m.defaultRootName} onChange={(e) => setRootName(e.target.value)} /></label>{' '}
+            <label>{m.asOf}{' '}<input data-testid="as-of-input" value={asOfText} placeholder="YYYY-MM-DD HH:MM" onChange={(e) => { setAsOfText(e.target.value); setPrepared(null); }} /></label>
+            <div className="data-actions">
+              <button type="button" className="primary" data-testid="validate" onClick={validate} disabled={busy !== null}>{m.validate}</button>
+            </div>
+          </section>
+        </>
+      ) : null}
+      {table && prepared ? (
+        <ReviewStep language={language} table={table} prepared={prepared} busy={busy !== null} onConfirm={confirm}
+          onCancel={() => { setPrepared(null); setTable(null); setMapping(null); }} />
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,119 @@
+import { useMemo, useState } from 'react';
+import { EVENT_COLUMNS, type EventColumn } from '../../domain/events';
+import { COORDINATE_SYSTEMS, detectDatumShift, missingSourceColumns, REQUIRED_COLUMNS, type BoundaryModel, type CoordinateSystem, type EventMapping, type RawTable } from '../../ingest';
+import type { Language } from '../../i18n';
+import { DATA_MESSAGES, fill } from './messages';
+import { loadSavedMapping, saveMapping, savedMappingNames } from './saved-mappings';
+
+const PREVIEW_ROWS = 5;
+
+interface MappingStepProps {
+  language: Language;
+  table: RawTable;
+  mapping: EventMapping;
+  onChange: (mapping: EventMapping) => void;
+  /** The loaded boundaries, for the datum hint; null without boundaries. */
+  boundaries: BoundaryModel | null;
+}
+
+/** The mapped coordinates as numbers, for the datum hint (NaN where they do not parse). */
+function coordinates(table: RawTable, mapping: EventMapping): { lon: Float64Array; lat: Float64Array; grids: (string | null)[] | null } | null {
+  const lonAt = mapping.columns.lon ? table.columns.indexOf(mapping.columns.lon) : -1;
+  const latAt = mapping.columns.lat ? table.columns.indexOf(mapping.columns.lat) : -1;
+  if (lonAt < 0 || latAt < 0) return null;
+  const gridAt = mapping.columns.grid_code ? table.columns.indexOf(mapping.columns.grid_code) : -1;
+  const lon = Float64Array.from(table.rows, (row) => Number(row[lonAt] ?? NaN));
+  const lat = Float64Array.from(table.rows, (row) => Number(row[latAt] ?? NaN));
+  return { lon, lat, grids: gridAt >= 0 ? table.rows.map((row) => row[gridAt] ?? null) : null };
+}
+
+/** Step 2: the suggested mapping as one select per OneMap field, a preview of the rows as read, the datum and saved mappings. */
+export function MappingStep({ language, table, mapping, onChange, boundaries }: MappingStepProps) {
+  const m = DATA_MESSAGES[language];
+  const [names, setNames] = useState(savedMappingNames);
+  const [mappingName, setMappingName] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  const setColumn = (column: EventColumn, source: string) => {
+    const columns = { ...mapping.columns };
+    if (source === '') delete columns[column]; else columns[column] = source;
+    onChange({ ...mapping, columns });
+  };
+  const hint = useMemo(() => {
+    if (!boundaries) return null;
+    const points = coordinates(table, mapping);
+    return points ? detectDatumShift(points.lon, points.lat, points.grids, boundaries.index, mapping.crs) : null;
+  }, [boundaries, table, mapping]);
+  const apply = (name: string) => {
+    const saved = loadSavedMapping(name);
+    if (!saved) return;
+    const missing = missingSourceColumns(saved, table.columns);
+    setNote(missing.length > 0 ? fill(m.mappingMissing, { columns: missing.map((c) => c.source).join(', ') }) : null);
+    // Columns this file lacks are left unmapped rather than pointing at nothing.
+    const columns = Object.fromEntries(Object.entries(saved.columns).filter(([, source]) => table.columns.includes(source)));
+    onChange({ ...saved, columns });
+  };
+  const save = () => {
+    const name = mappingName.trim();
+    if (name === '') return;
+    saveMapping(name, mapping);
+    setNames(savedMappingNames());
+    setNote(fill(m.mappingSaved, { name }));
+  };
+  return (
+    <section className="data-step" data-testid="mapping-step">
+      <h3>{m.mappingHeading}</h3>
+      <p className="data-hint">{fill(m.rowsRead, { file: table.fileName, rows: table.rows.length.toLocaleString(), columns: table.columns.length, encoding: table.encoding ?? '—' })}</p>
+      <p className="data-hint">{m.mappingHint}</p>
+      <div className="mapping-tools">
+        <label>{m.crs}{' '}
+          <select data-testid="crs-select" value={mapping.crs} onChange={(e) => onChange({ ...mapping, crs: e.target.value as CoordinateSystem })}>
+            {COORDINATE_SYSTEMS.map((crs) => <option key={crs} value={crs}>{m.crsNames[crs]}</option>)}
+          </select>
+        </label>
+        {names.length > 0 ? (
+          <label>{m.savedMappings}{' '}
+            <select data-testid="saved-mappings" value="" onChange={(e) => apply(e.target.value)}>
+              <option value="">—</option>
+              {names.map((name) => <option key={name} value={name}>{name}</option>)}
+            </select>
+          </label>
+        ) : null}
+        <label>{m.mappingName}{' '}<input data-testid="mapping-name" value={mappingName} onChange={(e) => setMappingName(e.target.value)} /></label>
+        <button type="button" data-testid="save-mapping" onClick={save} disabled={mappingName.trim() === ''}>{m.saveMapping}</button>
+      </div>
+      {hint?.suggested ? (
+        <p className="datum-hint" role="status" data-testid="datum-hint">{hint[language]}{' '}
+          <button type="button" onClick={() => onChange({ ...mapping, crs: hint.suggested! })}>{fill(m.useSuggested, { crs: hint.suggested.toUpperCase() })}</button>
+        </p>
+      ) : null}
+      {note ? <p className="data-hint" role="status">{note}</p> : null}
+      <table className="mapping-table">
+        <thead><tr><th>{m.oneMapField}</th><th>{m.sourceColumn}</th></tr></thead>
+        <tbody>
+          {EVENT_COLUMNS.map((column) => (
+            <tr key={column}>
+              <td><code>{column}</code>{REQUIRED_COLUMNS.includes(column) ? <span className="required"> · {m.required}</span> : null}</td>
+              <td>
+                <select data-testid={`map-${column}`} value={mapping.columns[column] ?? ''} onChange={(e) => setColumn(column, e.target.value)}>
+                  <option value="">{m.notMapped}</option>
+                  {table.columns.map((source) => <option key={source} value={source}>{source}</option>)}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h4>{fill(m.preview, { n: Math.min(PREVIEW_ROWS, table.rows.length) })}</h4>
+      <div className="preview-scroll">
+        <table className="preview-table" data-testid="preview">
+          <thead><tr>{table.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+          <tbody>
+            {table.rows.slice(0, PREVIEW_ROWS).map((row, r) => (
+              <tr key={r}>{table.columns.map((c, k) => <td key={c}>{row[k] ?? ''}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

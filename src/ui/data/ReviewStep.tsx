@@ -1,0 +1,81 @@
+import { rejectedRowsCsv, RULES, type RawTable, type RuleId } from '../../ingest';
+import type { Language } from '../../i18n';
+import { DATA_MESSAGES, fill } from './messages';
+import type { PreparedDataset } from './pipeline';
+
+const EXAMPLES = 20;
+
+interface ReviewStepProps {
+  language: Language;
+  table: RawTable;
+  prepared: PreparedDataset;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Step 3: what validation found, per rule with examples; rejected rows downloadable; the user goes on or cancels. */
+export function ReviewStep({ language, table, prepared, busy, onConfirm, onCancel }: ReviewStepProps) {
+  const m = DATA_MESSAGES[language];
+  const { counts, byRule, issues } = prepared.result;
+  const rules = (Object.entries(byRule) as [RuleId, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const tile = (id: 'input' | 'accepted' | 'rejected' | 'doubtful') => (
+    <div className={`count-tile count-${id}`} data-testid={`count-${id}`} data-value={counts[id]}>
+      <div className="count-label">{m[id]}</div>
+      <div className="count-value">{counts[id].toLocaleString()}</div>
+    </div>
+  );
+  const baseName = table.fileName.replace(/\.[^.]+$/, '');
+  return (
+    <section className="data-step" data-testid="review-step">
+      <h3>{m.reviewHeading}</h3>
+      <div className="count-tiles">{tile('input')}{tile('accepted')}{tile('rejected')}{tile('doubtful')}</div>
+      {rules.length > 0 ? (
+        <>
+          <h4>{m.byRule}</h4>
+          <table className="rule-table" data-testid="rule-table">
+            <thead><tr><th>{m.rule}</th><th>{m.outcome}</th><th>{m.count}</th></tr></thead>
+            <tbody>
+              {rules.map(([rule, n]) => (
+                <tr key={rule} data-testid={`rule-${rule}`} data-value={n}>
+                  <td>{RULES[rule][language]} <code>[{rule}]</code></td>
+                  <td>{m.outcomes[RULES[rule].outcome]}</td>
+                  <td>{n.toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>{m.examples}</h4>
+          <ul className="issue-list" data-testid="issue-examples">
+            {issues.slice(0, EXAMPLES).map((issue, i) => <li key={i} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}
+          </ul>
+        </>
+      ) : null}
+      {counts.rejected > 0 ? (
+        <button type="button" data-testid="download-rejected" onClick={() => download(`${baseName}_rejected.csv`, rejectedRowsCsv(table, prepared.result))}>{m.downloadRejected}</button>
+      ) : null}
+      <h4>{m.unavailableHeading}</h4>
+      {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (
+        <ul className="unavailable-list" data-testid="unavailable-list">
+          {prepared.unavailable.map((u) => <li key={`${u.kind}-${u.id}`} data-testid={`unavailable-${u.kind}-${u.id}`}><code>{u.id}</code> — {u[language]}</li>)}
+        </ul>
+      )}
+      {counts.accepted === 0 ? <p className="data-error" role="alert">{m.nothingAccepted}</p> : null}
+      <div className="data-actions">
+        <button type="button" className="primary" data-testid="confirm-load" onClick={onConfirm} disabled={busy || counts.accepted === 0}>
+          {busy ? m.loading : fill(m.loadData, { n: counts.accepted.toLocaleString() })}
+        </button>
+        <button type="button" data-testid="cancel" onClick={onCancel} disabled={busy}>{m.cancel}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Database } from '../../engine/database';
+import { rowsOf } from '../../engine/columns';
+import { schemaProblem } from '../../engine/refresh';
+import { createTableFromCsv, UNIT_COLUMN_TYPES } from '../../sql/load';
+import { sqlIdentifier, sqlString } from '../../sql/literal';
+import { stagingChecks, tableColumns } from '../../sql/refresh';
+import { USER_ROOT_CODE } from './user-units';
+
+/** New tables are built beside the live ones under these names, checked, then renamed in one transaction. */
+const EVENTS_NEXT = 'events_loading';
+const UNITS_NEXT = 'units_loading';
+const UNITS_FILE = 'units_loading.csv';
+
+function dropNext(): string {
+  return `DROP TABLE IF EXISTS ${sqlIdentifier(EVENTS_NEXT)}; DROP TABLE IF EXISTS ${sqlIdentifier(UNITS_NEXT)}`;
+}
+
+function swapIn(): string {
+  return `BEGIN TRANSACTION;
+DROP TABLE IF EXISTS events;
+ALTER TABLE ${sqlIdentifier(EVENTS_NEXT)} RENAME TO events;
+DROP TABLE IF EXISTS units;
+ALTER TABLE ${sqlIdentifier(UNITS_NEXT)} RENAME TO units;
+COMMIT`;
+}
+
+export interface InstalledTables { rows: number; newestReport: string | null }
+
+/**
+ * Replaces `events` and `units` by the user's data, all or nothing: both are built under
+ * temporary names and checked (events schema, ids unique, every event under the root unit,
+ * one root unit) before one transaction renames them in. Any failure drops the temporary
+ * tables and leaves the data in use as it was (as the wall's live refresh does).
+ */
+export async function installUserTables(db: Database, eventsIpc: Uint8Array, unitsCsv: string): Promise<InstalledTables> {
+  await db.query(dropNext());
+  try {
+    // A copy: the engine may take (detach) the buffer, and the caller still stores it.
+    await db.insertArrowIpc(EVENTS_NEXT, eventsIpc.slice());
+    const problem = schemaProblem(rowsOf(await db.query(tableColumns(EVENTS_NEXT))) as { column_name: string; data_type: string }[]);
+    if (problem) throw new Error(`The events table came out wrong: ${problem}`);
+    const checks = rowsOf(await db.query(stagingChecks(EVENTS_NEXT)))[0]!;
+    if (Number(checks.row_count) === 0) throw new Error('No event was accepted: nothing to load');
+    if (Number(checks.duplicate_ids) > 0) throw new Error(`${String(checks.duplicate_ids)} event ids occur more than once`);
+    await db.registerFile(UNITS_FILE, new TextEncoder().encode(unitsCsv));
+    await db.query(createTableFromCsv(UNITS_NEXT, UNITS_FILE, { ...UNIT_COLUMN_TYPES, source_code: 'VARCHAR' }));
+    const roots = rowsOf(await db.query(`SELECT count(*)::INTEGER AS n FROM ${sqlIdentifier(UNITS_NEXT)} WHERE parent_code IS NULL`))[0]!;
+    if (Number(roots.n) !== 1) throw new Error(`The units need exactly one top unit (found ${String(roots.n)})`);
+    const outside = rowsOf(await db.query(`SELECT count(*)::INTEGER AS n FROM ${sqlIdentifier(EVENTS_NEXT)} WHERE grid_code IS NULL OR NOT starts_with(grid_code, ${sqlString(USER_ROOT_CODE.slice(0, 2))})`))[0]!;
+    if (Number(outside.n) > 0) throw new Error(`${String(outside.n)} events are not under the top unit`);
+    try {
+      await db.query(swapIn());
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return { rows: Number(checks.row_count), newestReport: typeof checks.newest_report === 'string' ? checks.newest_report : null };
+  } catch (error) {
+    await db.query(dropNext()).catch(() => undefined);
+    throw error;
+  }
+}
