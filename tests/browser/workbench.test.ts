@@ -217,6 +217,8 @@ describe('the SQL workbench in headless Chromium', () => {
 
   it('adds a result with lon/lat to the map, and exports the map view as PNG with its metadata', async () => {
     const { page } = session;
+    await page.goto(`${server.url}/?mode=sql&lang=zh`);
+    await page.waitForSelector(EDITOR, { timeout: 120_000 });
     await typeQuery(page, 'SELECT lon, lat, severity FROM events ORDER BY event_id LIMIT 200', 'insert');
     await runAndWait(page);
     await page.getByTestId('add-to-map').click();
@@ -230,6 +232,7 @@ describe('the SQL workbench in headless Chromium', () => {
     await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(1);
     const unit = await page.getByTestId('map').getAttribute('data-unit');
     expect(downloads[0]!.suggestedFilename()).toMatch(new RegExp(`^onemap_map-points_${unit}_\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}\\.png$`));
+    await downloads[0]!.saveAs('.cache/workbench-map-export.png'); // for a look by eye
     const png = new Uint8Array(await downloadText(downloads[0]!));
     expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     const meta = JSON.parse(readPngText(png).get(META_KEY)!) as { source: { unitCode: string } };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { format } from '../../i18n';
 import { downloadFile, MIME_TYPES } from '../../export/download';
-import { exportFileName } from '../../export/filename';
+import { exportFileName, lastDayOf } from '../../export/filename';
 import { META_KEY, type ExportMeta, type ExportSource } from '../../export/meta';
 import { addPngText } from '../../export/png-meta';
 import { useDataset } from '../DatasetContext';
@@ -13,7 +13,7 @@ const CAPTION_HEIGHT = 28;
 
 /** The caption under the image: what and when, so a pasted screenshot still says it. */
 function captionText(source: ExportSource, asOf: string): string {
-  const period = source.period ? `${source.period.start.slice(0, 16)} – ${source.period.end.slice(0, 16)}` : '';
+  const period = source.period ? `${source.period.start.slice(0, 10)} – ${lastDayOf(source.period.end)}` : '';
   const filters = Object.entries(source.filters ?? {}).map(([k, v]) => `${k}: ${v.join(',')}`).join('  ');
   return [`OneMap · ${source.unitName ?? source.unitCode} (${source.unitCode})`, period, filters, `as of ${asOf.slice(0, 16)}`].filter(Boolean).join(' · ');
 }
