@@ -21,6 +21,7 @@ import { activateUserData, restoreDemo, type ActiveData } from './data/activate'
 import { DataControlContext, type DataControl } from './data/data-control';
 import { clearUserData, loadUserData } from './data/stored-dataset';
 import { UserDataBanner } from './data/UserDataBanner';
+import { DATA_MESSAGES } from './data/messages';
 import { WallMode } from './wall/WallMode';
 import { Workbench } from './workbench/Workbench';
 
@@ -126,7 +127,7 @@ export function App() {
         <header className="app-header">
           <div>
             <h1>{title}</h1>
-            <div className="subtitle">{t.appSubtitle}</div>
+            <div className="subtitle">{dataset?.origin === 'user' ? DATA_MESSAGES[language].bannerLabel : t.appSubtitle}</div>
           </div>
           <nav className="mode-nav" aria-label={t.modeNavLabel}>
             {APP_MODES.map((m) => (
@@ -155,7 +156,8 @@ export function App() {
             {loaded.dataset.origin === 'user' ? <UserDataBanner /> : null}
             <main className="app-main">
               {/* Keyed by mode: a mode that failed to render starts afresh when the user comes back to it. */}
-              <ErrorBoundary key={mode} region={mode}>
+              {/* Keyed by mode and data version too: a swapped dataset starts every panel and the map afresh (the loader itself keeps its state). */}
+              <ErrorBoundary key={mode === 'data' ? mode : `${mode}-${loaded.dataset.version ?? 0}`} region={mode}>
                 {mode === 'map' || mode === 'wall' ? <Dashboard store={loaded.store} units={loaded.units} />
                   : mode === 'briefing' ? <BriefingPage units={loaded.units} />
                   : mode === 'sql' ? <Workbench units={loaded.units} />
@@ -166,7 +168,7 @@ export function App() {
             </NavigationContext.Provider>
           </DatasetContext.Provider>
         )}
-        <footer className="app-footer">{t.demoNotice}</footer>
+        {dataset?.origin === 'user' ? null : <footer className="app-footer">{t.demoNotice}</footer>}
       </div>
     </LanguageContext.Provider>
   );

@@ -223,6 +223,9 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     await page.getByTestId('back-to-demo').click();
     await page.getByTestId('user-data-banner').waitFor({ state: 'detached', timeout: 180_000 });
     await waitForIntake(demoIntake!);
+    // The map starts afresh on the demo's boundaries (regression: "Style is not done loading" when the data was swapped under a live map).
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 180_000 });
+    expect(await page.getByTestId('error-card').count()).toBe(0);
     await shot('8-demo-again');
     await page.reload();
     await waitForIntake(demoIntake!);

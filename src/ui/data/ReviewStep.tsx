@@ -1,4 +1,6 @@
-import { rejectedRowsCsv, RULES, type RawTable, type RuleId } from '../../ingest';
+import { KPI_DEFINITIONS } from '../../domain/measures';
+import { UNIT_MEASURES } from '../../domain/unit-measures';
+import { rejectedRowsCsv, RULES, type RawTable, type RuleId, type UnavailableMeasure } from '../../ingest';
 import type { Language } from '../../i18n';
 import { DATA_MESSAGES, fill } from './messages';
 import type { PreparedDataset } from './pipeline';
@@ -12,6 +14,12 @@ interface ReviewStepProps {
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+}
+
+/** The measure's label as the dashboard shows it (KPI tile, or map and ranking measure). */
+function measureLabel(measure: UnavailableMeasure, language: Language): string {
+  const definition = measure.kind === 'kpi' ? KPI_DEFINITIONS.find((d) => d.id === measure.id) : UNIT_MEASURES.find((d) => d.id === measure.id);
+  return definition ? definition[language].label : measure.id;
 }
 
 function download(name: string, text: string): void {
@@ -66,7 +74,7 @@ export function ReviewStep({ language, table, prepared, busy, onConfirm, onCance
       <h4>{m.unavailableHeading}</h4>
       {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (
         <ul className="unavailable-list" data-testid="unavailable-list">
-          {prepared.unavailable.map((u) => <li key={`${u.kind}-${u.id}`} data-testid={`unavailable-${u.kind}-${u.id}`}><code>{u.id}</code> — {u[language]}</li>)}
+          {prepared.unavailable.map((u) => <li key={`${u.kind}-${u.id}`} data-testid={`unavailable-${u.kind}-${u.id}`}>{u.kind === 'kpi' ? m.kindKpi : m.kindMap}{language === 'zh' ? '：' : ': '}{measureLabel(u, language)} — {u[language]}</li>)}
         </ul>
       )}
       {counts.accepted === 0 ? <p className="data-error" role="alert">{m.nothingAccepted}</p> : null}
