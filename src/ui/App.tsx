@@ -96,15 +96,16 @@ export function App() {
   }, [loaded]);
   const dataset = loaded?.dataset ?? null;
   // The data loader swaps the dataset in place: new tables, a new units directory, a view store rooted at the new top unit.
+  // The view in the URL (unit, camera, filters) belonged to the old data: the new store starts from the top unit.
+  const showData = (next: ActiveData) => {
+    window.history.replaceState(null, '', modeHref(parseMode(window.location.search), window.location.search));
+    setLoaded({ ...next, store: new ViewStore(next.units.root.code) });
+  };
   const dataControl = useMemo<DataControl | null>(() => loaded && {
-    activate: async (data) => {
-      const next: ActiveData = await activateUserData(loaded.dataset, data);
-      setLoaded({ ...next, store: new ViewStore(next.units.root.code) });
-    },
+    activate: async (data) => showData(await activateUserData(loaded.dataset, data)),
     backToDemo: async () => {
       await clearUserData();
-      const next = await restoreDemo(loaded.dataset, DEMO_BASE_URL);
-      setLoaded({ ...next, store: new ViewStore(next.units.root.code) });
+      showData(await restoreDemo(loaded.dataset, DEMO_BASE_URL));
     },
   }, [loaded]);
   const title = useMemo(() => (loaded ? `${loaded.units.root.name}${t.appTitleSuffix}` : t.appTitle), [loaded, t]);

@@ -226,6 +226,11 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     // The map starts afresh on the demo's boundaries (regression: "Style is not done loading" when the data was swapped under a live map).
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 180_000 });
     expect(await page.getByTestId('error-card').count()).toBe(0);
+    // The camera of the user's data (New York) is not kept: the map frames the demo city (Lishui, lon ≈ 118–121).
+    await page.waitForFunction(() => {
+      const lon = Number(new URL(window.location.href).searchParams.get('v')?.split(',')[0]);
+      return lon > 118 && lon < 121;
+    }, null, { timeout: 120_000 });
     await shot('8-demo-again');
     await page.reload();
     await waitForIntake(demoIntake!);
