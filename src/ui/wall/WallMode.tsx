@@ -32,8 +32,11 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
   // The URL is the wall's configuration, read once: nobody edits it while the wall runs.
   const params = useMemo(() => parseWallParams(window.location.search, `${base.baseUrl}/events.arrow`), [base.baseUrl]);
   const source = useMemo(() => {
+    // Data the user loaded has no source to poll unless the URL names one: refreshing from the
+    // demo's file would replace it with the demo.
+    if (base.origin === 'user' && !new URLSearchParams(window.location.search).has('source')) return { url: null, refusal: null };
     try { return { url: resolveSourceUrl(params.source, window.location.href), refusal: null }; } catch (error) { return { url: null, refusal: error instanceof Error ? error.message : String(error) }; }
-  }, [params.source]);
+  }, [params.source, base.origin]);
   const live = useLiveDataset(base, { sourceUrl: source.url, refreshSeconds: params.refreshSeconds, update: params.update });
   const fit = useCanvasFit();
   const reducedMotion = useReducedMotion();
