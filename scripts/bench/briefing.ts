@@ -3,6 +3,7 @@ import { briefingPlan } from '../../src/briefing/plan';
 import { briefingPeriods } from '../../src/briefing/request';
 import { BRIEFING_KINDS, type BriefingKind } from '../../src/briefing/kinds';
 import type { BenchHook } from '../../src/ui/bench-hook';
+import { defaultBriefingDate } from '../../src/ui/briefing/briefing-url';
 import type { NativeDuckDB } from './native';
 import { summarize, type Timing } from './stats';
 
@@ -19,10 +20,6 @@ export interface BriefingBench {
 
 const CITY = '331100';
 
-/** The day before the data time's day: a finished day, week and month around it (as the page's defaults). */
-function briefingDate(asOf: string): string {
-  return new Date(Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
 
 function median(values: number[]): number {
   return summarize(values).median;
@@ -34,7 +31,8 @@ function median(values: number[]): number {
  * headline numbers of the page must equal those of native DuckDB on the same SQL.
  */
 export async function benchBriefings(page: Page, native: NativeDuckDB, asOf: string, runs: number): Promise<BriefingBench[]> {
-  const date = briefingDate(asOf);
+  // The page's default for a daily briefing (the last finished day); the week and month around it.
+  const date = defaultBriefingDate('daily', asOf);
   const results: BriefingBench[] = [];
   for (const kind of BRIEFING_KINDS) {
     const plan = briefingPlan({ kind, date, unitCode: CITY }, briefingPeriods(kind, date, asOf), asOf, 'city');

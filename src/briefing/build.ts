@@ -75,9 +75,18 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
   return {
     request, kind: request.kind, unit, dataAsOf, periods, headline,
     indicators: indicatorsOutsideBand(headline, HEADLINE_MEASURES),
-    matters, series: get('series'), categories: get('categories'),
+    matters, series: fromFirstActivity(get('series')), categories: get('categories'),
     childLevel: childLevel(unit.level), children, departments, unitNames, queries,
   };
+}
+
+/**
+ * The trend rows from the first period with any activity: periods before the data begin
+ * would chart as zeros (no intake, no backlog) that the data never said.
+ */
+function fromFirstActivity(rows: Row[]): Row[] {
+  const first = rows.findIndex((r) => (num(r.intake) ?? 0) > 0 || (num(r.closed) ?? 0) > 0 || (num(r.backlog) ?? 0) > 0);
+  return first < 0 ? rows : rows.slice(first);
 }
 
 function codesIn(children: Row[], matters: Briefing['matters']): string[] {

@@ -55,7 +55,7 @@ function words(lang: Language, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
 }
 
-function periodDays(briefing: Briefing): { from: string; to: string } {
+function periodDayRange(briefing: Briefing): { from: string; to: string } {
   return { from: briefing.periods.current.start.slice(0, 10), to: briefing.periods.asOf.slice(0, 10) };
 }
 
@@ -108,7 +108,7 @@ function eventTable(b: Briefing, lang: Language, id: 'overdue_severe' | 'escalat
       cell(unitLabel(b, s(r.grid_code)), r.grid_code ?? null), cell(s(r.department)), cell(s(r.reported_at)), cell(s(r.due_at)),
       cell(formatHours(n(r[hoursColumn])), r[hoursColumn] ?? null),
     ]),
-    targets: list.rows.map((r) => ({ unit: s(r.grid_code), event: s(r.event_id), ...periodDays(b) })),
+    targets: list.rows.map((r) => ({ unit: s(r.grid_code), event: s(r.event_id), ...periodDayRange(b) })),
     note: id === 'escalations' ? w('数据只记录事件的当前状态：列出期末在办、当前状态为“上报”的事件。', 'The data keeps only the current status: listed are events open at the end of the period whose status is now "escalated".') : undefined,
   };
 }
@@ -164,7 +164,7 @@ function persistentTable(b: Briefing, lang: Language, list: MatterList): Briefin
       cell(s(r.name) || s(r.code), r.code ?? null), cell(formatCount(n(r.intake_0)), r.intake_0 ?? null),
       cell(formatNumber(n(r.per_10k_0), 1), r.per_10k_0 ?? null), cell(formatNumber(n(r.per_10k_1), 1), r.per_10k_1 ?? null),
     ]),
-    targets: list.rows.map((r) => ({ unit: s(r.code), ...periodDays(b) })),
+    targets: list.rows.map((r) => ({ unit: s(r.code), ...periodDayRange(b) })),
   };
 }
 
@@ -216,7 +216,7 @@ function childTable(b: Briefing, lang: Language): BriefingTable {
       cell(formatCount(n(r.row.intake)), r.row.intake ?? null), cell(formatNumber(n(r.row.intake_per_10k), 1), r.row.intake_per_10k ?? null),
       cell(formatCount(n(r.row.overdue)), r.row.overdue ?? null), cell(formatPercent(n(r.row.satisfaction_rate)), r.row.satisfaction_rate ?? null),
     ]),
-    targets: b.children.map((r) => ({ unit: s(r.row.code), ...periodDays(b) })),
+    targets: b.children.map((r) => ({ unit: s(r.row.code), ...periodDayRange(b) })),
     note: w('办结不足30件的单位列出但不排名；区间为 Wilson 95% 置信区间；受理量按万人口折算后比较。', 'Units with fewer than 30 closed events are listed but not ranked; intervals are Wilson 95 %; intake is compared per 10,000 residents.'),
   };
 }

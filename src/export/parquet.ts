@@ -1,20 +1,9 @@
 import * as parquet from 'parquet-wasm/esm';
+import { initParquetWasm } from '../engine/parquet-wasm';
 import { META_KEY, type ExportMeta } from './meta';
 
-let ready: Promise<void> | null = null;
-
-/**
- * Start parquet-wasm once. The caller says where its wasm is: in the app the URL Vite
- * bundled (`parquet-wasm/esm/parquet_wasm_bg.wasm?url`, never a CDN), in Node the bytes.
- */
-export function initParquet(wasm: URL | string | Uint8Array): Promise<void> {
-  ready ??= (async () => {
-    if (wasm instanceof Uint8Array) parquet.initSync({ module: wasm });
-    else await parquet.default({ module_or_path: wasm });
-  })();
-  ready.catch(() => { ready = null; });
-  return ready;
-}
+/** Start parquet-wasm (shared with the data loader's Parquet reader: src/engine/parquet-wasm.ts). */
+export const initParquet = initParquetWasm;
 
 /**
  * Arrow IPC stream bytes → a Parquet file (zstd), with the export metadata as Parquet

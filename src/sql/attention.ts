@@ -21,6 +21,19 @@ function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new Error(`Invalid list limit ${limit}: expected a whole number from 1 to 10000`);
 }
 
+/** Valid events open at `asOf` that match `condition`, with `hours` since `since` and the total of all such events. */
+function openEventList(options: AttentionOptions, condition: (now: string) => string, hoursColumn: string, since: string, order: string): string {
+  const limit = options.limit ?? 20;
+  checkLimit(limit);
+  const now = sqlTimestamp(options.asOf);
+  return `SELECT ${COLUMNS},
+  round(epoch(${now} - ${since}) / 3600.0, 1) AS ${hoursColumn}, count(*) OVER () AS total
+FROM events
+WHERE ${openAt(now)} AND ${condition(now)} AND ${eventWhere(options.filter ?? {})}
+ORDER BY ${order}, event_id
+LIMIT ${sqlNumber(limit)}`;
+}
+
 /**
  * Overdue events of severity ≥ 3 (三级以上超期, a matter needing attention): valid events
  * open at `asOf` whose deadline has passed, most severe and longest overdue first, with
@@ -28,15 +41,7 @@ function checkLimit(limit: number): void {
  * those listed).
  */
 export function overdueSevere(options: AttentionOptions): string {
-  const limit = options.limit ?? 20;
-  checkLimit(limit);
-  const now = sqlTimestamp(options.asOf);
-  return `SELECT ${COLUMNS},
-  round(epoch(${now} - due_at) / 3600.0, 1) AS overdue_h, count(*) OVER () AS total
-FROM events
-WHERE ${openAt(now)} AND due_at < ${now} AND severity >= 3 AND ${VALID} AND ${eventWhere(options.filter ?? {})}
-ORDER BY severity DESC, due_at, event_id
-LIMIT ${sqlNumber(limit)}`;
+  return openEventList(options, (now) => `due_at < ${now} AND severity >= 3 AND ${VALID}`, 'overdue_h', 'due_at', 'severity DESC, due_at');
 }
 
 /**
@@ -46,13 +51,5 @@ LIMIT ${sqlNumber(limit)}`;
  * open then that are escalated now; the page and the command say so.
  */
 export function escalatedOpen(options: AttentionOptions): string {
-  const limit = options.limit ?? 20;
-  checkLimit(limit);
-  const now = sqlTimestamp(options.asOf);
-  return `SELECT ${COLUMNS},
-  round(epoch(${now} - reported_at) / 3600.0, 1) AS open_h, count(*) OVER () AS total
-FROM events
-WHERE ${openAt(now)} AND status = 'escalated' AND ${eventWhere(options.filter ?? {})}
-ORDER BY severity DESC, reported_at, event_id
-LIMIT ${sqlNumber(limit)}`;
+  return openEventList(options, () => "status = 'escalated'", 'open_h', 'reported_at', 'severity DESC, reported_at');
 }

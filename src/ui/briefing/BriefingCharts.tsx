@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
@@ -28,14 +28,18 @@ function Chart({ option, testId, label }: { option: EChartsCoreOption; testId: s
   return <div ref={ref} className="briefing-chart" data-testid={testId} role="img" aria-label={label} style={{ width: CHART_WIDTH, height: CHART_HEIGHT }} />;
 }
 
+/** Category names fit the chart's left margin (the full names are in the category table below it). */
+const shortLabel = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const grid = { left: 56, right: 56, top: 36, bottom: 28 };
+const legend = { top: 0, itemGap: 18 };
 
-export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: Language }) {
+/** The three charts' options, built once per briefing and language (a new object would redraw a chart). */
+function chartOptions(briefing: Briefing, lang: Language): { volume: EChartsCoreOption; rates: EChartsCoreOption; mix: EChartsCoreOption } {
   const periods = briefing.series.map((r) => String(r.period));
   const series = (id: string, scale = 1) => briefing.series.map((r) => { const v = num(r[id]); return v === null ? null : v * scale; });
   const volume: EChartsCoreOption = {
-    legend: { top: 0 }, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
+    legend, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: { type: 'category', data: periods },
     yAxis: [{ type: 'value', name: lang === 'zh' ? '件' : 'events' }, { type: 'value', name: lang === 'zh' ? '在办' : 'backlog', splitLine: { show: false } }],
     series: [
@@ -46,7 +50,7 @@ export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: L
     ],
   };
   const rates: EChartsCoreOption = {
-    legend: { top: 0 }, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
+    legend, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: { type: 'category', data: periods },
     yAxis: { type: 'value', name: '%', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5), max: (v: { max: number }) => Math.min(100, Math.ceil(v.max / 5) * 5) },
     series: ['response_rate', 'on_time_rate', 'satisfaction_rate'].map((id, i) => ({
@@ -55,19 +59,24 @@ export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: L
   };
   const top = briefing.categories.filter((r) => (num(r.current) ?? 0) + (num(r.previous) ?? 0) > 0).slice(0, 12);
   const mix: EChartsCoreOption = {
-    legend: { top: 0 }, grid: { ...grid, left: 96 }, tooltip: { trigger: 'axis', renderMode: 'richText' },
-    yAxis: { type: 'category', inverse: true, data: top.map((r) => categoryLabel(String(r.category), lang)) },
+    legend, grid: { ...grid, left: 176 }, tooltip: { trigger: 'axis', renderMode: 'richText' },
+    yAxis: { type: 'category', inverse: true, data: top.map((r) => shortLabel(categoryLabel(String(r.category), lang))) },
     xAxis: { type: 'value', name: '%' },
     series: [
       { name: lang === 'zh' ? '本期占比' : 'This period', type: 'bar', data: top.map((r) => (num(r.share_current) ?? 0) * 100), itemStyle: { color: '#4e79a7' } },
       { name: lang === 'zh' ? '上期占比' : 'Previous', type: 'bar', data: top.map((r) => (num(r.share_previous) ?? 0) * 100), itemStyle: { color: '#bab0ac' } },
     ],
   };
+  return { volume, rates, mix };
+}
+
+export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: Language }) {
+  const { volume, rates, mix } = useMemo(() => chartOptions(briefing, lang), [briefing, lang]);
   return (
     <div className="briefing-charts">
       <Chart option={volume} testId="chart-volume" label={lang === 'zh' ? '受理、办结与在办趋势' : 'Intake, closures and backlog'} />
       <Chart option={rates} testId="chart-rates" label={lang === 'zh' ? '响应率、按时办结率与满意率趋势' : 'Response, on-time and satisfaction rates'} />
-      <Chart option={{ ...mix, grid: { ...grid, left: 96 } }} testId="chart-categories" label={lang === 'zh' ? '类别结构' : 'Category mix'} />
+      <Chart option={mix} testId="chart-categories" label={lang === 'zh' ? '类别结构' : 'Category mix'} />
     </div>
   );
 }
