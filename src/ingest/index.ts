@@ -22,7 +22,6 @@ export { buildHierarchy, type Hierarchy, type BoundaryUnit } from './hierarchy';
 export { readBoundaryFile, createBoundaryModel, type BoundaryModel } from './boundary-files';
 export { createPolygonIndex, type PolygonIndex, type IndexedPolygon } from './spatial-index';
 export { assignGrids, type AssignProgress } from './assign';
-export { assignGridsInWorker } from './assign-client';
 export { eventsToArrowIpc, rawTableToArrowIpc } from './to-table';
 export { unavailableMeasures, KPI_NEEDS, UNIT_MEASURE_NEEDS, type UnavailableMeasure, type UnitField } from './availability';
 export { OTHER_CATEGORY, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';

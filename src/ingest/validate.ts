@@ -21,7 +21,12 @@ export interface ValidateOptions {
   seenIds?: Map<string, number>;
   /** Leave out file-level issues (for every chunk after the first). */
   skipFileIssues?: boolean;
+  /** Called every PROGRESS_EVERY rows and at the end, so that a worker can drive a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 20_000;
 
 export interface ValidationCounts { input: number; accepted: number; rejected: number; doubtful: number }
 
@@ -155,6 +160,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
   };
 
   for (let r = 0; r < table.rows.length; r++) {
+    if (options.onProgress && r > 0 && r % PROGRESS_EVERY === 0) options.onProgress(r, table.rows.length);
     row = table.rows[r]!;
     rowNo = table.rowNumbers[r]!;
     issues = [];
@@ -315,6 +321,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     reported_at: timesOut.reported_at.slice(0, n), dispatched_at: timesOut.dispatched_at.slice(0, n), accepted_at: timesOut.accepted_at.slice(0, n),
     resolved_at: timesOut.resolved_at.slice(0, n), closed_at: timesOut.closed_at.slice(0, n), due_at: timesOut.due_at.slice(0, n),
   };
+  options.onProgress?.(table.rows.length, table.rows.length);
   return {
     fileName: file, events, acceptedRows: Int32Array.from(accepted), rejectedRows: Int32Array.from(rejected),
     issues: [...fileIssues, ...rowIssues],

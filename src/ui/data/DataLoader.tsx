@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { createBoundaryModel, serialiseMapping, suggestMapping, type BoundarySet, type EventMapping, type RawTable } from '../../ingest';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createBoundaryModel, serialiseMapping, suggestMapping, type BoundarySet, type EventMapping } from '../../ingest';
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
@@ -8,7 +8,9 @@ import { useDataControl } from './data-control';
 import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { DATA_MESSAGES, fill } from './messages';
-import { LoaderRefusal, prepareDataset, readBoundaries, readEvents, type PreparedDataset } from './pipeline';
+import { LoaderWorker } from './loader-client';
+import type { PreparedSummary, TableSummary } from './loader-protocol';
+import { LoaderRefusal } from './pipeline';
 import { readPickedFile, readUrl, type SourceBytes } from './read-source';
 import { ReviewStep } from './ReviewStep';
 import { saveUserData, type UserData } from './stored-dataset';
@@ -28,9 +30,6 @@ function parseDataTime(text: string): string | null {
   return `${match[1]} ${match[2] ?? '23'}:${match[3] ?? '59'}:${match[4] ?? (match[2] ? '00' : '59')}`;
 }
 
-/** Lets the browser paint ("validating…") before a long synchronous step. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
-
 /**
  * Bring your own data (?mode=data): events and boundaries from files or a same-origin URL,
  * the column mapping, validation with nothing lost, then an atomic swap of the tables and a
@@ -42,11 +41,16 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
   const dataset = useDataset();
   const control = useDataControl();
   const navigation = useNavigation();
-  const [table, setTable] = useState<RawTable | null>(null);
+  const [table, setTable] = useState<TableSummary | null>(null);
   const [mapping, setMapping] = useState<EventMapping | null>(null);
   const [boundarySets, setBoundarySets] = useState<BoundarySet[]>([]);
-  const [prepared, setPrepared] = useState<PreparedDataset | null>(null);
+  const [prepared, setPrepared] = useState<PreparedSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // One worker for the page's life: it holds the raw table between the steps.
+  const worker = useRef<LoaderWorker | null>(null);
+  const loader = () => (worker.current ??= new LoaderWorker());
+  useEffect(() => () => worker.current?.cancel(new Error('The data loader was closed')), []);
   const [error, setError] = useState<Message | null>(null);
   const [done, setDone] = useState<{ rows: number; asOf: string; stored: string } | null>(null);
   const [asOfText, setAsOfText] = useState('');
@@ -61,8 +65,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
 
   const acceptEvents = async (source: SourceBytes) => {
     setBusy(fill(m.reading, { name: source.name }));
-    await nextFrame();
-    const read = await readEvents(source.bytes, source.name);
+    const read = await loader().readEvents(source.name, source.bytes);
     setTable(read);
     setMapping(suggestMapping(read.columns));
     setPrepared(null);
@@ -72,8 +75,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     const sets: BoundarySet[] = [];
     for (const source of sources) {
       setBusy(fill(m.reading, { name: source.name }));
-      await nextFrame();
-      sets.push(await readBoundaries(source.bytes, source.name));
+      sets.push(await loader().readBoundaries(source.name, source.bytes));
     }
     setBoundarySets((previous) => [...previous, ...sets]);
     setPrepared(null);
@@ -81,7 +83,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
   // Each action clears the previous message and reports its own failure; the data in use is never touched here.
   const run = (action: () => Promise<void>) => {
     setError(null);
-    action().catch(fail).finally(() => setBusy(null));
+    action().catch(fail).finally(() => { setBusy(null); setProgress(null); });
   };
   const onEventFiles = (files: File[]) => run(async () => acceptEvents(await readPickedFile(files[0]!, 'events', usedBytes)));
   const onBoundaryFiles = (files: File[]) => run(async () => {
@@ -99,9 +101,17 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     if (asOfText.trim() !== '' && parseDataTime(asOfText) === null) { setError({ zh: DATA_MESSAGES.zh.asOfInvalid, en: DATA_MESSAGES.en.asOfInvalid }); return; }
     run(async () => {
       setBusy(m.validating);
-      await nextFrame();
-      setPrepared(prepareDataset(table, mapping, boundarySets, rootName.trim() || m.defaultRootName));
+      setProgress({ done: 0, total: table.rowCount });
+      setPrepared(await loader().prepare(mapping, boundarySets, rootName.trim() || m.defaultRootName, (done, total) => setProgress({ done, total })));
     });
+  };
+
+  // Stopping ends the worker (the only way to interrupt a synchronous validation); the table went with it.
+  const stopValidation = () => {
+    worker.current?.cancel(new LoaderRefusal(DATA_MESSAGES.zh.validationStopped, DATA_MESSAGES.en.validationStopped));
+    setTable(null);
+    setMapping(null);
+    setPrepared(null);
   };
 
   const confirm = () => {
@@ -142,7 +152,18 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
       <h2>{m.title}</h2>
       <p className="data-hint">{m.intro}</p>
       {error ? <div className="data-error" role="alert" data-testid="loader-error">{show(error)}</div> : null}
-      {busy ? <div className="data-busy" role="status" data-testid="loader-busy">{busy}</div> : null}
+      {busy ? (
+        <div className="data-busy" role="status" data-testid="loader-busy">
+          {busy}
+          {progress ? (
+            <>
+              {' '}<progress data-testid="loader-progress" value={progress.done} max={Math.max(1, progress.total)} />{' '}
+              <span>{fill(m.validatingRows, { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}</span>{' '}
+              <button type="button" data-testid="stop-validation" onClick={stopValidation}>{m.stopValidation}</button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {done ? (
         <div className="data-done" role="status" data-testid="loader-done">
           {fill(m.loaded, { rows: done.rows.toLocaleString(), asOf: done.asOf.slice(0, 16) })} {done.stored}{' '}
@@ -175,9 +196,9 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
           </select>
           <button type="button" data-testid="url-load" onClick={onUrl} disabled={busy !== null || urlText.trim() === ''}>{m.urlLoad}</button>
         </div>
-        {table && table.issues.some((i) => i.row === null) ? (
+        {table && table.fileIssues.length > 0 ? (
           <div className="file-issues" data-testid="file-issues"><h4>{m.fileIssues}</h4>
-            <ul className="issue-list">{table.issues.filter((i) => i.row === null).map((issue, k) => <li key={k}>{issue[language]}</li>)}</ul>
+            <ul className="issue-list">{table.fileIssues.map((issue, k) => <li key={k}>{issue[language]}</li>)}</ul>
           </div>
         ) : null}
       </section>
@@ -194,7 +215,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
         </>
       ) : null}
       {table && prepared ? (
-        <ReviewStep language={language} table={table} prepared={prepared} busy={busy !== null} onConfirm={confirm}
+        <ReviewStep language={language} table={table} prepared={prepared} rejectedCsv={() => loader().rejectedCsv()} busy={busy !== null} onConfirm={confirm}
           onCancel={() => { setPrepared(null); setTable(null); setMapping(null); }} />
       ) : null}
     </div>

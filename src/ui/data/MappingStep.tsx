@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EVENT_COLUMNS, type EventColumn } from '../../domain/events';
-import { COORDINATE_SYSTEMS, detectDatumShift, missingSourceColumns, REQUIRED_COLUMNS, type BoundaryModel, type CoordinateSystem, type EventMapping, type RawTable } from '../../ingest';
+import { COORDINATE_SYSTEMS, detectDatumShift, missingSourceColumns, REQUIRED_COLUMNS, type BoundaryModel, type CoordinateSystem, type EventMapping } from '../../ingest';
+import type { TableSummary } from './loader-protocol';
 import type { Language } from '../../i18n';
 import { DATA_MESSAGES, fill } from './messages';
 import { loadSavedMapping, saveMapping, savedMappingNames } from './saved-mappings';
@@ -9,22 +10,22 @@ const PREVIEW_ROWS = 5;
 
 interface MappingStepProps {
   language: Language;
-  table: RawTable;
+  table: TableSummary;
   mapping: EventMapping;
   onChange: (mapping: EventMapping) => void;
   /** The loaded boundaries, for the datum hint; null without boundaries. */
   boundaries: BoundaryModel | null;
 }
 
-/** The mapped coordinates as numbers, for the datum hint (NaN where they do not parse). */
-function coordinates(table: RawTable, mapping: EventMapping): { lon: Float64Array; lat: Float64Array; grids: (string | null)[] | null } | null {
+/** The mapped coordinates of the sample as numbers, for the datum hint (NaN where they do not parse). */
+function coordinates(table: TableSummary, mapping: EventMapping): { lon: Float64Array; lat: Float64Array; grids: (string | null)[] | null } | null {
   const lonAt = mapping.columns.lon ? table.columns.indexOf(mapping.columns.lon) : -1;
   const latAt = mapping.columns.lat ? table.columns.indexOf(mapping.columns.lat) : -1;
   if (lonAt < 0 || latAt < 0) return null;
   const gridAt = mapping.columns.grid_code ? table.columns.indexOf(mapping.columns.grid_code) : -1;
-  const lon = Float64Array.from(table.rows, (row) => Number(row[lonAt] ?? NaN));
-  const lat = Float64Array.from(table.rows, (row) => Number(row[latAt] ?? NaN));
-  return { lon, lat, grids: gridAt >= 0 ? table.rows.map((row) => row[gridAt] ?? null) : null };
+  const lon = Float64Array.from(table.sample, (row) => Number(row[lonAt] ?? NaN));
+  const lat = Float64Array.from(table.sample, (row) => Number(row[latAt] ?? NaN));
+  return { lon, lat, grids: gridAt >= 0 ? table.sample.map((row) => row[gridAt] ?? null) : null };
 }
 
 /** Step 2: the suggested mapping as one select per OneMap field, a preview of the rows as read, the datum and saved mappings. */
@@ -62,7 +63,7 @@ export function MappingStep({ language, table, mapping, onChange, boundaries }: 
   return (
     <section className="data-step" data-testid="mapping-step">
       <h3>{m.mappingHeading}</h3>
-      <p className="data-hint">{fill(m.rowsRead, { file: table.fileName, rows: table.rows.length.toLocaleString(), columns: table.columns.length, encoding: table.encoding ?? '—' })}</p>
+      <p className="data-hint">{fill(m.rowsRead, { file: table.fileName, rows: table.rowCount.toLocaleString(), columns: table.columns.length, encoding: table.encoding ?? '—' })}</p>
       <p className="data-hint">{m.mappingHint}</p>
       <div className="mapping-tools">
         <label>{m.crs}{' '}
@@ -103,12 +104,12 @@ export function MappingStep({ language, table, mapping, onChange, boundaries }: 
           ))}
         </tbody>
       </table>
-      <h4>{fill(m.preview, { n: Math.min(PREVIEW_ROWS, table.rows.length) })}</h4>
+      <h4>{fill(m.preview, { n: Math.min(PREVIEW_ROWS, table.sample.length) })}</h4>
       <div className="preview-scroll">
         <table className="preview-table" data-testid="preview">
           <thead><tr>{table.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
           <tbody>
-            {table.rows.slice(0, PREVIEW_ROWS).map((row, r) => (
+            {table.sample.slice(0, PREVIEW_ROWS).map((row, r) => (
               <tr key={r}>{table.columns.map((c, k) => <td key={c}>{row[k] ?? ''}</td>)}</tr>
             ))}
           </tbody>

@@ -1,16 +1,18 @@
 import { KPI_DEFINITIONS } from '../../domain/measures';
 import { UNIT_MEASURES } from '../../domain/unit-measures';
-import { rejectedRowsCsv, RULES, type RawTable, type RuleId, type UnavailableMeasure } from '../../ingest';
+import { RULES, type RuleId, type UnavailableMeasure } from '../../ingest';
 import type { Language } from '../../i18n';
 import { DATA_MESSAGES, fill } from './messages';
-import type { PreparedDataset } from './pipeline';
+import type { PreparedSummary, TableSummary } from './loader-protocol';
 
 const EXAMPLES = 20;
 
 interface ReviewStepProps {
   language: Language;
-  table: RawTable;
-  prepared: PreparedDataset;
+  table: TableSummary;
+  prepared: PreparedSummary;
+  /** The rejected rows as CSV, built where the whole table is (the loader worker). */
+  rejectedCsv: () => Promise<string>;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -32,7 +34,7 @@ function download(name: string, text: string): void {
 }
 
 /** Step 3: what validation found, per rule with examples; rejected rows downloadable; the user goes on or cancels. */
-export function ReviewStep({ language, table, prepared, busy, onConfirm, onCancel }: ReviewStepProps) {
+export function ReviewStep({ language, table, prepared, rejectedCsv, busy, onConfirm, onCancel }: ReviewStepProps) {
   const m = DATA_MESSAGES[language];
   const { counts, byRule, issues } = prepared.result;
   const rules = (Object.entries(byRule) as [RuleId, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
@@ -69,7 +71,7 @@ export function ReviewStep({ language, table, prepared, busy, onConfirm, onCance
         </>
       ) : null}
       {counts.rejected > 0 ? (
-        <button type="button" data-testid="download-rejected" onClick={() => download(`${baseName}_rejected.csv`, rejectedRowsCsv(table, prepared.result))}>{m.downloadRejected}</button>
+        <button type="button" data-testid="download-rejected" onClick={() => { void rejectedCsv().then((text) => download(`${baseName}_rejected.csv`, text)); }}>{m.downloadRejected}</button>
       ) : null}
       <h4>{m.unavailableHeading}</h4>
       {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (

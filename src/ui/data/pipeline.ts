@@ -54,11 +54,13 @@ export interface PreparedDataset {
 /**
  * Validate the mapped table against the boundaries (when loaded), recode units and grid
  * codes into the app's scheme (user-units.ts) and encode the accepted events as Arrow IPC.
+ * Runs in the loader worker (loader.worker.ts), reporting progress row by row.
  */
-export function prepareDataset(table: RawTable, mapping: EventMapping, boundarySets: readonly BoundarySet[], rootName: string): PreparedDataset {
+export function prepareDataset(table: RawTable, mapping: EventMapping, boundarySets: readonly BoundarySet[], rootName: string,
+  onProgress?: (done: number, total: number) => void): PreparedDataset {
   const features = boundarySets.flatMap((set) => set.features);
   const model = features.length > 0 ? createBoundaryModel(boundarySets) : null;
-  const result = validateEvents(table, mapping, model ? { boundaries: model.index, knownGridCodes: model.gridCodes } : {});
+  const result = validateEvents(table, mapping, { ...(model ? { boundaries: model.index, knownGridCodes: model.gridCodes } : {}), onProgress });
   const units = model ? createUserUnits(model, features, rootName) : createSingleUnit(result.events.lon, result.events.lat, rootName);
   const events = { ...result.events, grid_code: recodeGrids(result.events.grid_code, units.codeOf) };
   let newest = -Infinity;

@@ -1,0 +1,44 @@
+import type { BoundarySet, EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
+import type { PreparedDataset } from './pipeline';
+
+/**
+ * What the page keeps of an events file read in the loader worker: enough for the mapping
+ * step (columns, a sample for the preview and the datum hint) without copying a million
+ * rows across threads. The whole table stays in the worker.
+ */
+export interface TableSummary {
+  fileName: string;
+  columns: string[];
+  rowCount: number;
+  encoding?: string;
+  /** File-level findings (row === null): empty file, renamed columns, encoding … */
+  fileIssues: Issue[];
+  /** The first SAMPLE_ROWS rows as read. */
+  sample: (string | null)[][];
+}
+
+/** Rows sent to the page for the preview and the datum hint. */
+export const SAMPLE_ROWS = 5_000;
+/** Issues sent to the page as examples; all of them are in the rejected-rows download. */
+export const ISSUE_EXAMPLES = 200;
+
+/** A validation as the review step shows it: the counts in full, the issues as examples. */
+export interface ValidationSummary {
+  counts: ValidationCounts;
+  byRule: Partial<Record<RuleId, number>>;
+  issues: Issue[];
+  issueCount: number;
+}
+
+export type PreparedSummary = Omit<PreparedDataset, 'result'> & { result: ValidationSummary };
+
+export type LoaderRequest =
+  | { id: number; type: 'read-events'; name: string; bytes: Uint8Array }
+  | { id: number; type: 'read-boundaries'; name: string; bytes: Uint8Array }
+  | { id: number; type: 'prepare'; mapping: EventMapping; boundarySets: BoundarySet[]; rootName: string }
+  | { id: number; type: 'rejected-csv' };
+
+export type LoaderReply =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; value: unknown }
+  | { id: number; type: 'error'; message: string; zh?: string; en?: string };

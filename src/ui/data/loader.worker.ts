@@ -1,0 +1,60 @@
+/// <reference lib="webworker" />
+import { rejectedRowsCsv, type RawTable, type ValidationResult } from '../../ingest';
+import { ISSUE_EXAMPLES, SAMPLE_ROWS, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
+import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from './pipeline';
+
+/**
+ * The loader's heavy work, off the page's thread (issue #6, #8): parsing a file, validating
+ * every row with point-in-polygon grid assignment, encoding the accepted events as Arrow.
+ * The page stays responsive and shows a progress bar; the raw table and the last validation
+ * stay here, so that a million rows are never copied to the page.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let table: RawTable | null = null;
+let validation: ValidationResult | null = null;
+
+function summariseTable(read: RawTable): TableSummary {
+  return {
+    fileName: read.fileName, columns: read.columns, rowCount: read.rows.length, encoding: read.encoding,
+    fileIssues: read.issues.filter((issue) => issue.row === null), sample: read.rows.slice(0, SAMPLE_ROWS),
+  };
+}
+
+async function handle(request: LoaderRequest): Promise<{ value: unknown; transfer: Transferable[] }> {
+  switch (request.type) {
+    case 'read-events': {
+      // The previous file is dropped first: two large tables need not be held at once.
+      table = null;
+      validation = null;
+      table = await readEvents(request.bytes, request.name);
+      return { value: summariseTable(table), transfer: [] };
+    }
+    case 'read-boundaries':
+      return { value: await readBoundaries(request.bytes, request.name), transfer: [] };
+    case 'prepare': {
+      if (!table) throw new Error('No events file is loaded in the loader worker');
+      const prepared = prepareDataset(table, request.mapping, request.boundarySets, request.rootName,
+        (done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total } satisfies LoaderReply));
+      validation = prepared.result;
+      const { counts, byRule, issues } = prepared.result;
+      const summary: PreparedSummary = { ...prepared, result: { counts, byRule, issues: issues.slice(0, ISSUE_EXAMPLES), issueCount: issues.length } };
+      return { value: summary, transfer: [prepared.eventsIpc.buffer as ArrayBuffer] };
+    }
+    case 'rejected-csv':
+      if (!table || !validation) throw new Error('Nothing has been validated in the loader worker');
+      return { value: rejectedRowsCsv(table, validation), transfer: [] };
+  }
+}
+
+scope.onmessage = (event: MessageEvent<LoaderRequest>) => {
+  const request = event.data;
+  handle(request).then(
+    ({ value, transfer }) => scope.postMessage({ id: request.id, type: 'done', value } satisfies LoaderReply, transfer),
+    (error: unknown) => {
+      const reply: LoaderReply = error instanceof LoaderRefusal
+        ? { id: request.id, type: 'error', message: error.message, zh: error.zh, en: error.en }
+        : { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
+      scope.postMessage(reply);
+    },
+  );
+};
