@@ -47,6 +47,7 @@ export const en: Messages = {
   noValue: 'no data',
   wilsonHint: '95% confidence interval (Wilson)',
   leafUnit: 'A grid is the smallest unit; it has no sub-units.',
+  unavailable: 'unavailable',
   eventNotFound: 'No event {id}',
   basemapExternal: 'Basemap from another origin (configured by the user)',
   classes: 'Classes', classesQuantile: 'Quantiles', classesJenks: 'Natural breaks',

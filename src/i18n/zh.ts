@@ -46,6 +46,7 @@ export const zh = {
   noValue: '无数据',
   wilsonHint: '95% 置信区间（Wilson）',
   leafUnit: '网格是最小单元，没有下级。',
+  unavailable: '不可用',
   eventNotFound: '找不到事件 {id}',
   basemapExternal: '底图来自外部地址（用户配置）',
   classes: '分级', classesQuantile: '分位数', classesJenks: '自然断点',

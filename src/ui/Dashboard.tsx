@@ -36,9 +36,20 @@ export const MIN_MAP_VOLUME = 5;
 
 const DEFAULT_MEASURE = { coverage: 'intake_per_10k', response: 'response_median_h' } as const;
 
+/** The group's default measure, or its first one the data supports when the default needs what the data lacks. */
+function defaultMeasure(group: readonly UnitMeasure[], choroplethGroup: 'coverage' | 'response' | null, unavailable: ReadonlyMap<string, unknown> | undefined): UnitMeasure {
+  const preferred = UNIT_MEASURES.find((m) => m.id === (choroplethGroup ? DEFAULT_MEASURE[choroplethGroup] : 'intake_per_10k'))!;
+  if (!unavailable?.has(preferred.id)) return preferred;
+  return group.find((m) => !unavailable.has(m.id)) ?? preferred;
+}
+
+// Playback off: every hour shown. One array for every render, because a new one would
+// rebuild the map's layers at each camera move (the URL keeps the camera, so the page re-renders).
+const ALL_HOURS: [number, number] = [-1, 1e9];
+
 /** The one-map page: filters, KPIs, the map with its legend and playback, and the side panel. */
 export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDirectory }) {
-  const { asOf, db } = useDataset();
+  const { asOf, db, unavailableUnitMeasures } = useDataset();
   const { language, t } = useMessages();
   const view = useViewState(store);
   const [timeWindow, setTimeWindow] = useState<[number, number] | null>(null);
@@ -52,7 +63,10 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const filter = useMemo(() => filterOf({ ...view, unit: unit.code }), [view, unit.code]);
 
   const choroplethGroup = view.layer === 'coverage' || view.layer === 'response' ? view.layer : null;
-  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? UNIT_MEASURES.find((m) => m.id === (choroplethGroup ? DEFAULT_MEASURE[choroplethGroup] : 'intake_per_10k'))!;
+  const groupMeasures = UNIT_MEASURES.filter((m) => (choroplethGroup ? UNIT_MEASURE_GROUPS[choroplethGroup].includes(m.id) : m.rankBy !== null));
+  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? defaultMeasure(groupMeasures, choroplethGroup, unavailableUnitMeasures);
+  // A measure the loaded data cannot support (e.g. per 10,000 residents without populations) says why instead of drawing zeros.
+  const measureMissing = unavailableUnitMeasures?.get(measure.id) ?? null;
   // At 1M events this query is about half of a drill-down (npm run bench: 80–116 of 165–180 ms),
   // just over the 150 ms target; a pre-aggregated grid × day × category table is the next step.
   const measuresSql = children ? unitMeasures({ level: children, parentCode: unit.code, period, asOf, filter: { ...filter, unitCode: undefined } }) : null;
@@ -64,7 +78,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const eventLayer = choroplethGroup ? null : autoAggregated ? 'hexagon' : (view.layer as 'points' | 'heatmap' | 'hexagon');
 
   const choropleth = useMemo(() => {
-    if (!choroplethGroup || !measures.data) return null;
+    if (!choroplethGroup || !measures.data || measureMissing) return null;
     const volume = measure.columns.volume;
     const rows = measures.data.map((row) => ({
       code: String(row.code),
@@ -73,7 +87,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
     }));
     const palette = choroplethGroup === 'response' || measure.better === 'lower' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE;
     return { map: createChoropleth(rows, palette, view.classes), measure, minVolume: MIN_MAP_VOLUME };
-  }, [choroplethGroup, measures.data, measure, view.classes]);
+  }, [choroplethGroup, measures.data, measure, view.classes, measureMissing]);
 
   const selectEvent = useCallback((rowId: number) => {
     db.query(eventIdByRow(rowId)).then((table) => {
@@ -85,7 +99,6 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const startLabel = useCallback((hours: number) => new Date(Date.parse(`${period.start.replace(' ', 'T')}Z`) + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' '), [period.start]);
   // What "show SQL" hands the console with each panel's query: the view it was made for.
   const sourceOf = (panel: string): ExportSource => ({ panel, unitCode: unit.code, unitName: unit.name, period, filters: filterLists(filter) });
-  const groupMeasures = UNIT_MEASURES.filter((m) => (choroplethGroup ? UNIT_MEASURE_GROUPS[choroplethGroup].includes(m.id) : m.rankBy !== null));
 
   return (
     <>
@@ -95,7 +108,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
       <div className="workspace">
         <div className="map-wrap">
           <ErrorBoundary region="map">
-          <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? [-1, 1e9]} onSelectEvent={selectEvent} />
+          <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? ALL_HOURS} onSelectEvent={selectEvent} />
           <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} />
           <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
           <div className="map-status" data-testid="map-status">
@@ -121,7 +134,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           <label className="measure-select">
             {t.measure}
             <select value={measure.id} data-testid="measure-select" onChange={(e) => store.update({ measure: e.target.value })}>
-              {groupMeasures.map((m) => <option key={m.id} value={m.id}>{m[language].label}</option>)}
+              {groupMeasures.map((m) => <option key={m.id} value={m.id}>{m[language].label}{unavailableUnitMeasures?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
             </select>
           </label>
           {choroplethGroup ? (
@@ -135,6 +148,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           ) : null}
           {measures.error ? <ErrorCard title={t.errorTitle} message={measures.error.message} onRetry={measures.retry} retryLabel={t.retry} />
             : children === null ? <p className="hint">{t.leafUnit}</p>
+            : measureMissing ? <p className="hint" data-testid="measure-unavailable">{measure[language].label}{language === 'zh' ? '：' : ': '}{measureMissing[language]}</p>
             : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} sql={measures.sql} source={sourceOf('ranking')} />
             : <p>{t.loading}</p>}
           </ErrorBoundary>

@@ -25,6 +25,8 @@ export interface Dataset {
   boundaries?: (level: UnitLevel) => Promise<FeatureCollection>;
   /** Measures the data cannot support (by KPI id), with the reason: shown as unavailable, never as zero. */
   unavailable?: ReadonlyMap<string, { zh: string; en: string }>;
+  /** The same for the map's and the ranking's unit measures (by measure id). */
+  unavailableUnitMeasures?: ReadonlyMap<string, { zh: string; en: string }>;
 }
 
 export const DatasetContext = createContext<Dataset | null>(null);

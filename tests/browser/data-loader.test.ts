@@ -216,6 +216,18 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="rank-99"]').length === 2, null, { timeout: 120_000 });
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 180_000 });
     await shot('7-boundaries');
+    // Without populations, "per 10,000 residents" says why instead of ranking zeros; the
+    // ranking starts on a measure the data supports.
+    const select = page.getByTestId('measure-select');
+    const startMeasure = await select.inputValue();
+    expect(startMeasure).not.toBe('intake_per_10k');
+    expect(await select.locator('option[value="intake_per_10k"]').textContent()).toContain('unavailable');
+    await select.selectOption('intake_per_10k');
+    await page.getByTestId('measure-unavailable').waitFor();
+    expect(await page.getByTestId('measure-unavailable').textContent()).toContain('population');
+    expect(await page.locator('[data-testid^="rank-99"]').count()).toBe(0);
+    await select.selectOption(startMeasure);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="rank-99"]').length === 2, null, { timeout: 120_000 });
   });
 
   it('clears the data and is back on the demo, also after a reload', async () => {

@@ -21,8 +21,11 @@ export async function activateUserData(base: Dataset, data: UserData): Promise<A
   clearQueryCache(base.db);
   const units = UnitsDirectory.fromTable(await base.db.query(UNITS_DIRECTORY_SQL));
   const boundaries = (level: UnitLevel): Promise<FeatureCollection> => Promise.resolve(data.boundaries[level] ?? EMPTY);
-  const unavailable = new Map(data.manifest.unavailable.filter((m) => m.kind === 'kpi').map((m) => [m.id, { zh: m.zh, en: m.en }]));
-  const dataset: Dataset = { ...base, asOf: data.manifest.asOf, rows: data.manifest.rows, version: (base.version ?? 0) + 1, origin: 'user', boundaries, unavailable };
+  const reasons = (kind: 'kpi' | 'unit') => new Map(data.manifest.unavailable.filter((m) => m.kind === kind).map((m) => [m.id, { zh: m.zh, en: m.en }]));
+  const dataset: Dataset = {
+    ...base, asOf: data.manifest.asOf, rows: data.manifest.rows, version: (base.version ?? 0) + 1, origin: 'user', boundaries,
+    unavailable: reasons('kpi'), unavailableUnitMeasures: reasons('unit'),
+  };
   return { dataset, units };
 }
 
@@ -38,6 +41,6 @@ export async function restoreDemo(base: Dataset, demoBaseUrl: string): Promise<A
   const { rows } = await loadDataset(base.db, { read: (name) => fetchBytes(`${demoBaseUrl}/${name}`) });
   clearQueryCache(base.db);
   const units = UnitsDirectory.fromTable(await base.db.query(UNITS_DIRECTORY_SQL));
-  const { boundaries: _user, unavailable: _unavailable, ...rest } = base;
+  const { boundaries: _user, unavailable: _unavailable, unavailableUnitMeasures: _unavailableUnit, ...rest } = base;
   return { dataset: { ...rest, asOf: manifest.as_of, rows, baseUrl: demoBaseUrl, version: (base.version ?? 0) + 1, origin: 'demo' }, units };
 }
