@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Float64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestEventsFile, initParquetReader, parseShapefileZip } from '../../src/ingest';
+import { parseCsvRecords } from '../support/csv';
+import { requireTestData } from '../support/test-data';
+import { openBrowser, startPreview, type BrowserSession } from './harness';
+
+/**
+ * The same 2,000 events as CSV, JSON, GeoJSON points, Arrow IPC and Parquet through the real
+ * file input: each is read in the loader worker (Parquet by the bundled parquet-wasm, under
+ * the page's CSP), gets the same mapping suggestions and the same counts as the library in
+ * Node. The Parquet file is then loaded to the map, and a zipped shapefile of grids is read.
+ */
+const ROWS = 2_000;
+const SHAPEFILE = resolve('tests/fixtures/ingest/boundaries/grids-shapefile.zip');
+
+interface SourceEvent { event_id: string; category: string; lon: number; lat: number; reported_at: string; closed_at: string | null }
+
+function sourceEvents(dataDir: string): SourceEvent[] {
+  return parseCsvRecords(readFileSync(join(dataDir, 'events.csv'), 'utf8')).slice(0, ROWS).map((r) => ({
+    event_id: r.event_id!, category: r.category!, lon: Number(r.lon), lat: Number(r.lat), reported_at: r.reported_at!, closed_at: r.closed_at || null,
+  }));
+}
+
+async function writeFormats(events: SourceEvent[], dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const put = (name: string, bytes: Uint8Array | string) => { writeFileSync(join(dir, name), bytes); files[name.split('.').pop()!] = join(dir, name); };
+  put('events.csv', ['event_id,category,lon,lat,reported_at,closed_at', ...events.map((e) => [e.event_id, e.category, e.lon, e.lat, e.reported_at, e.closed_at ?? ''].join(','))].join('\n'));
+  put('events.json', JSON.stringify(events));
+  put('events.geojson', JSON.stringify({
+    type: 'FeatureCollection',
+    features: events.map(({ lon, lat, ...properties }) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [lon, lat] } })),
+  }));
+  const text = (key: keyof SourceEvent) => vectorFromArray(events.map((e) => e[key] as string | null), new Utf8());
+  const arrow = tableToIPC(new Table({
+    event_id: text('event_id'), category: text('category'), reported_at: text('reported_at'), closed_at: text('closed_at'),
+    lon: vectorFromArray(events.map((e) => e.lon), new Float64()), lat: vectorFromArray(events.map((e) => e.lat), new Float64()),
+  }), 'stream');
+  put('events.arrow', arrow);
+  const require = createRequire(import.meta.url);
+  await initParquetReader(readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
+  const parquet = await import('parquet-wasm/esm');
+  put('events.parquet', parquet.writeParquet(parquet.Table.fromIPCStream(arrow)));
+  return files;
+}
+
+describe('event and boundary formats through the data loader in headless Chromium', () => {
+  const data = requireTestData();
+  const scratch = mkdtempSync(join(tmpdir(), 'onemap-loader-formats-'));
+  const events = sourceEvents(data.dir);
+  let files: Record<string, string> = {};
+  let server: Awaited<ReturnType<typeof startPreview>>;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    files = await writeFormats(events, scratch);
+    server = await startPreview(data.dir);
+    session = await openBrowser(server.url);
+    await session.page.goto(`${server.url}/?lang=en&mode=data`);
+    await session.page.getByTestId('data-loader').waitFor({ timeout: 180_000 });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const format of ['csv', 'json', 'geojson', 'arrow', 'parquet']) {
+    it(`reads ${format}: the columns suggested, the counts as the library gives them`, async () => {
+      const page = session.page;
+      await page.getByTestId('events-input').setInputFiles(files[format]!);
+      await page.getByTestId('mapping-step').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('mapping-step').textContent()).toContain(`${ROWS.toLocaleString('en-US')} rows`);
+      for (const column of ['event_id', 'category', 'reported_at', 'closed_at', 'lon', 'lat']) {
+        expect(await page.getByTestId(`map-${column}`).inputValue(), column).not.toBe('');
+      }
+      await page.getByTestId('validate').click();
+      await page.getByTestId('review-step').waitFor({ timeout: 60_000 });
+      const expected = (await ingestEventsFile(new Uint8Array(readFileSync(files[format]!)), `events.${format}`)).result.counts;
+      expect(expected.accepted).toBe(ROWS);
+      for (const id of ['input', 'accepted', 'rejected', 'doubtful'] as const) {
+        expect(Number(await page.getByTestId(`count-${id}`).getAttribute('data-value')), id).toBe(expected[id]);
+      }
+      if (format !== 'parquet') { await page.getByTestId('cancel').click(); return; }
+      await page.getByTestId('confirm-load').click();
+      await page.getByTestId('loader-done').waitFor({ timeout: 120_000 });
+      expect(await page.getByTestId('loader-done').textContent()).toContain(`${ROWS.toLocaleString('en-US')}`);
+      await page.getByTestId('open-map').click();
+      await page.getByTestId('user-data-banner').waitFor({ timeout: 60_000 });
+      await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 180_000 });
+      await page.getByTestId('back-to-demo').click();
+      await page.getByTestId('user-data-banner').waitFor({ state: 'detached', timeout: 180_000 });
+    });
+  }
+
+  it('reads a zipped shapefile of grids, as many as the library reads', async () => {
+    const page = session.page;
+    await page.getByTestId('mode-data').click();
+    await page.getByTestId('boundaries-input').setInputFiles(SHAPEFILE);
+    await page.getByTestId('boundary-file').waitFor({ timeout: 60_000 });
+    const expected = await parseShapefileZip(new Uint8Array(readFileSync(SHAPEFILE)), 'grids-shapefile.zip');
+    expect(expected.features.length).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('boundary-file').getAttribute('data-accepted'))).toBe(expected.features.length);
+    expect(Number(await page.getByTestId('boundary-file').getAttribute('data-rejected'))).toBe(expected.rejectedCount);
+    expect(session.foreignRequests).toEqual([]);
+  });
+});
