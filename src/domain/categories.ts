@@ -48,3 +48,15 @@ export function categoryByCode(code: string): CategoryInfo {
   if (!category) throw new Error(`Unknown category "${code}": must be one of ${[...BY_CODE.keys()].join(', ')}`);
   return category;
 }
+
+/**
+ * Where loaded data puts a category it cannot match to the taxonomy (src/ingest/values.ts):
+ * kept, never dropped, and shown on the map in grey with its own legend entry and filter chip.
+ */
+export const OTHER_CATEGORY = { code: 'other', zh: '其他', en: 'Other' } as const;
+
+/** The category's name in a language; the code itself when it is neither in the taxonomy nor "other". */
+export function categoryLabel(code: string, language: 'zh' | 'en'): string {
+  if (code === OTHER_CATEGORY.code) return OTHER_CATEGORY[language];
+  return BY_CODE.get(code)?.[language] ?? code;
+}

@@ -43,6 +43,7 @@ export const en: Messages = {
   ranking: 'Ranking of sub-units',
   rankedBy: 'Ranked by',
   perCapitaHint: 'per capita, so that size does not decide',
+  notRanked: 'not ranked, listed by the count',
   belowMinVolume: 'fewer than {n} events: not ranked',
   noValue: 'no data',
   wilsonHint: '95% confidence interval (Wilson)',

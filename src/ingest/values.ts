@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../domain/categories';
+import { CATEGORIES, OTHER_CATEGORY as OTHER } from '../domain/categories';
 import { CHANNEL_NAMES, CHANNELS, CLOSED_LEVELS, OUTCOMES, SATISFACTIONS, STATUSES, type Channel, type ClosedLevel, type EventStatus, type Outcome, type Satisfaction } from '../domain/events';
 
 /**
@@ -8,7 +8,7 @@ import { CHANNEL_NAMES, CHANNELS, CLOSED_LEVELS, OUTCOMES, SATISFACTIONS, STATUS
  */
 
 /** The code given to a category the taxonomy does not know (see docs/ingest.md). */
-export const OTHER_CATEGORY = 'other';
+export const OTHER_CATEGORY = OTHER.code;
 
 function key(value: string): string {
   return value.trim().toLowerCase().replace(/[\s_\-]+/g, ' ');

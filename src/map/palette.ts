@@ -15,7 +15,9 @@ export function hexToRgba(hex: string, alpha = 255): Rgba {
 
 export const CATEGORY_COLORS: readonly Rgba[] = CATEGORIES.map((_, i) => hexToRgba(CATEGORY_HEX[i % CATEGORY_HEX.length]!, 200));
 export const CATEGORY_COLORS_HEX: readonly string[] = CATEGORIES.map((_, i) => CATEGORY_HEX[i % CATEGORY_HEX.length]!);
-export const UNKNOWN_COLOR: Rgba = [128, 128, 128, 160];
+/** Events whose category, status or severity has no colour of its own (e.g. the category "other" of loaded data). */
+export const UNKNOWN_HEX = '#808080';
+export const UNKNOWN_COLOR: Rgba = hexToRgba(UNKNOWN_HEX, 160);
 
 /** Status colours: open stages warm, finished ones cool, side states distinct. */
 const STATUS_HEX: Record<string, string> = {

@@ -1,6 +1,7 @@
-import { CATEGORIES } from '../domain/categories';
+import { CATEGORIES, categoryLabel, OTHER_CATEGORY } from '../domain/categories';
 import { CHANNEL_NAMES, CHANNELS, STATUSES, type Channel, type EventStatus } from '../domain/events';
 import { TIME_PRESETS, type TimePreset } from '../sql/period';
+import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
 import { MAP_LAYERS, type ViewState } from './url-state';
 import type { ViewStore } from './view-store';
@@ -24,6 +25,9 @@ function Chips<T extends string | number>({ name, options, selected, label, onCh
 /** Time range, attribute filters and the map layer; every change lands in the URL. */
 export function FilterBar({ view, store, asOf }: { view: ViewState; store: ViewStore; asOf: string }) {
   const { language, t } = useMessages();
+  const { origin } = useDataset();
+  // Only loaded data can hold events outside the taxonomy ("other"); the demo never does.
+  const categoryCodes = [...CATEGORIES.map((c) => c.code), ...(origin === 'user' ? [OTHER_CATEGORY.code] : [])];
   const today = asOf.slice(0, 10);
   const setRange = (range: TimePreset) => store.update(range === 'custom' ? { range, from: view.from ?? today, to: view.to ?? today } : { range, from: undefined, to: undefined });
   return (
@@ -41,7 +45,7 @@ export function FilterBar({ view, store, asOf }: { view: ViewState; store: ViewS
           </span>
         ) : null}
       </div>
-      <Chips name={t.category} options={CATEGORIES.map((c) => c.code)} selected={view.categories} label={(code) => CATEGORIES.find((c) => c.code === code)![language]} onChange={(categories) => store.update({ categories })} />
+      <Chips name={t.category} options={categoryCodes} selected={view.categories} label={(code) => categoryLabel(String(code), language)} onChange={(categories) => store.update({ categories })} />
       <Chips name={t.channel} options={CHANNELS} selected={view.channels} label={(c) => CHANNEL_NAMES[c as Channel][language]} onChange={(channels) => store.update({ channels })} />
       <Chips name={t.status} options={STATUSES} selected={view.statuses} label={(s) => t[`status_${s as EventStatus}`]} onChange={(statuses) => store.update({ statuses })} />
       <Chips name={t.severity} options={[1, 2, 3, 4]} selected={view.severities} label={(s) => t[`severity_${s as 1 | 2 | 3 | 4}`]} onChange={(severities) => store.update({ severities })} />

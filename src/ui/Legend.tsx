@@ -1,8 +1,9 @@
-import { CATEGORIES } from '../domain/categories';
+import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
 import { STATUSES } from '../domain/events';
 import type { UnitMeasure } from '../domain/unit-measures';
 import type { Choropleth } from '../map/choropleth';
-import { CATEGORY_COLORS_HEX, NO_DATA_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX } from '../map/palette';
+import { CATEGORY_COLORS_HEX, NO_DATA_HEX, UNKNOWN_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX } from '../map/palette';
+import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
 import { formatMeasure } from './measure-format';
 import type { ColorBy } from './url-state';
@@ -22,8 +23,11 @@ interface LegendProps {
 /** What colour and size mean on the map right now, with the measure's definition. */
 export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measuresSql = null, source }: LegendProps) {
   const { language, t } = useMessages();
+  const { origin } = useDataset();
   const items: { color: string; label: string }[] = colorBy === 'category'
-    ? CATEGORIES.map((c, i) => ({ color: CATEGORY_COLORS_HEX[i]!, label: c[language] }))
+    ? [...CATEGORIES.map((c, i) => ({ color: CATEGORY_COLORS_HEX[i]!, label: c[language] })),
+      // Loaded data can hold categories outside the taxonomy; they are drawn grey (palette.ts).
+      ...(origin === 'user' ? [{ color: UNKNOWN_HEX, label: OTHER_CATEGORY[language] }] : [])]
     : colorBy === 'status' ? STATUSES.map((s) => ({ color: STATUS_COLORS_HEX[s] ?? '#888', label: t[`status_${s}`] }))
     : SEVERITY_COLORS_HEX.map((color, i) => ({ color, label: t[`severity_${(i + 1) as 1 | 2 | 3 | 4}`] }));
   return (

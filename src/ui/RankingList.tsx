@@ -14,9 +14,13 @@ type Row = Record<string, Scalar>;
  * measures, not below a minimum volume, with a Wilson interval beside each rate. Each row
  * drills into its unit.
  */
-export function RankingList({ rows, measure, store, sql = null, source }: { rows: Row[]; measure: UnitMeasure; store: ViewStore; sql?: string | null; source?: ExportSource }) {
+export function RankingList({ rows, measure, store, sql = null, source, rankByMissing = null }: {
+  rows: Row[]; measure: UnitMeasure; store: ViewStore; sql?: string | null; source?: ExportSource;
+  /** Why the fair form (per capita) cannot be computed on this data: the units are then listed by the measure itself, without ranks. */
+  rankByMissing?: { zh: string; en: string } | null;
+}) {
   const { language, t } = useMessages();
-  const ranked = UNIT_MEASURES.find((m) => m.id === measure.rankBy) ?? measure;
+  const ranked = rankByMissing ? measure : UNIT_MEASURES.find((m) => m.id === measure.rankBy) ?? measure;
   const entries = rankUnits(rows, ranked.columns, ranked.better);
   const reason = (r: string | null) => (r === 'below_min_volume' ? t.belowMinVolume.replace('{n}', String(MIN_RANKING_VOLUME)) : r === 'no_value' ? t.noValue : '');
   return (
@@ -24,6 +28,7 @@ export function RankingList({ rows, measure, store, sql = null, source }: { rows
       <div className="ranking-head" title={ranked[language].definition}>
         {t.rankedBy} <strong>{ranked[language].label}</strong>
         {ranked.id !== measure.id ? <span className="hint"> ({t.perCapitaHint})</span> : null}
+        {rankByMissing ? <span className="hint" data-testid="ranking-unranked"> ({t.notRanked}{language === 'zh' ? '：' : ': '}{rankByMissing[language]})</span> : null}
         {source ? <> <ShowSqlButton sql={sql} source={source} /></> : null}
       </div>
       <ol>
@@ -35,7 +40,7 @@ export function RankingList({ rows, measure, store, sql = null, source }: { rows
           return (
             <li key={code}>
               <button type="button" data-testid={`rank-${code}`} onClick={() => store.update({ unit: code, camera: undefined }, 'push')}>
-                <span className="rank">{entry.rank ?? '–'}</span>
+                <span className="rank">{rankByMissing ? '–' : entry.rank ?? '–'}</span>
                 <span className="rank-name">{String(entry.row.name)}</span>
                 <span className="rank-value">{formatMeasure(ranked, entry.value, language)}</span>
                 {interval ? <span className="rank-interval" title={t.wilsonHint}>[{formatMeasure(ranked, interval[0], language)}, {formatMeasure(ranked, interval[1], language)}]</span> : null}

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../domain/categories';
+import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
 import { CHANNELS, STATUSES } from '../domain/events';
 import { TIME_PRESETS, type TimePreset } from '../sql/period';
 import type { EventFilter } from '../sql/filter';
@@ -56,7 +56,7 @@ export function parseViewState(search: string, rootUnit = CITY_CODE): ViewState 
   if (state.range === 'custom') {
     if (from && DATE.test(from) && to && DATE.test(to) && from <= to) { state.from = from; state.to = to; } else state.range = '30d';
   }
-  state.categories = only(list(params.get('cat')), CATEGORIES.map((c) => c.code));
+  state.categories = only(list(params.get('cat')), [...CATEGORIES.map((c) => c.code), OTHER_CATEGORY.code]);
   state.channels = only(list(params.get('ch')), CHANNELS);
   state.statuses = only(list(params.get('st')), STATUSES);
   state.severities = list(params.get('sev')).map(Number).filter((n) => n >= 1 && n <= 4 && Number.isInteger(n));

@@ -221,6 +221,11 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     const select = page.getByTestId('measure-select');
     const startMeasure = await select.inputValue();
     expect(startMeasure).not.toBe('intake_per_10k');
+    // Intake is fairly ranked per 10,000 residents; without populations the districts are listed by count, unranked, saying why.
+    await select.selectOption('intake');
+    await page.getByTestId('ranking-unranked').waitFor();
+    expect(await page.getByTestId('ranking-unranked').textContent()).toContain('population');
+    expect(await page.locator('[data-testid^="rank-99"] .rank').allTextContents()).toEqual(['–', '–']);
     expect(await select.locator('option[value="intake_per_10k"]').textContent()).toContain('unavailable');
     await select.selectOption('intake_per_10k');
     await page.getByTestId('measure-unavailable').waitFor();

@@ -13,16 +13,22 @@ import { openBrowser, startPreview, type BrowserSession } from './harness';
  * The same 2,000 events as CSV, JSON, GeoJSON points, Arrow IPC and Parquet through the real
  * file input: each is read in the loader worker (Parquet by the bundled parquet-wasm, under
  * the page's CSP), gets the same mapping suggestions and the same counts as the library in
- * Node. The Parquet file is then loaded to the map, and a zipped shapefile of grids is read.
+ * Node. The Parquet file is then loaded to the map (its unknown categories filterable as
+ * "Other"), and a zipped shapefile of grids is read.
  */
 const ROWS = 2_000;
 const SHAPEFILE = resolve('tests/fixtures/ingest/boundaries/grids-shapefile.zip');
 
 interface SourceEvent { event_id: string; category: string; lon: number; lat: number; reported_at: string; closed_at: string | null }
 
+/** Every OTHER_EVERY-th event gets a category outside the taxonomy: kept as "other", with a legend entry and a chip. */
+const OTHER_EVERY = 10;
+const UNKNOWN_CATEGORY = '共享单车乱停';
+
 function sourceEvents(dataDir: string): SourceEvent[] {
-  return parseCsvRecords(readFileSync(join(dataDir, 'events.csv'), 'utf8')).slice(0, ROWS).map((r) => ({
-    event_id: r.event_id!, category: r.category!, lon: Number(r.lon), lat: Number(r.lat), reported_at: r.reported_at!, closed_at: r.closed_at || null,
+  return parseCsvRecords(readFileSync(join(dataDir, 'events.csv'), 'utf8')).slice(0, ROWS).map((r, i) => ({
+    event_id: r.event_id!, category: i % OTHER_EVERY === 0 ? UNKNOWN_CATEGORY : r.category!, lon: Number(r.lon), lat: Number(r.lat),
+    reported_at: r.reported_at!, closed_at: r.closed_at || null,
   }));
 }
 
@@ -92,6 +98,18 @@ describe('event and boundary formats through the data loader in headless Chromiu
       await page.getByTestId('open-map').click();
       await page.getByTestId('user-data-banner').waitFor({ timeout: 60_000 });
       await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 180_000 });
+      // The unknown category is kept as "Other": a grey legend entry and a chip that filters to it.
+      const times = events.map((e) => Date.parse(`${e.reported_at.replace(' ', 'T')}Z`));
+      expect(Math.max(...times) - Math.min(...times), 'all events inside the 30-day KPI period').toBeLessThan(29 * 86_400_000);
+      const intake = () => page.waitForFunction(() => document.querySelector('[data-testid="kpi-strip"]')?.getAttribute('aria-busy') === 'false'
+        && document.querySelector('[data-testid="kpi-intake_period"]')?.getAttribute('data-value'), null, { timeout: 60_000 }).then((h) => h.jsonValue());
+      expect(await intake()).toBe(String(ROWS));
+      expect(await page.getByTestId('legend').textContent()).toContain('Other');
+      await page.getByTestId('chip-other').click();
+      await page.waitForFunction((n) => document.querySelector('[data-testid="kpi-intake_period"]')?.getAttribute('data-value') === n, String(ROWS / OTHER_EVERY), { timeout: 60_000 });
+      await page.screenshot({ path: join('.cache', 'loader-formats-other.png') });
+      await page.getByTestId('chip-other').click();
+      expect(await intake()).toBe(String(ROWS));
       await page.getByTestId('back-to-demo').click();
       await page.getByTestId('user-data-banner').waitFor({ state: 'detached', timeout: 180_000 });
     });
