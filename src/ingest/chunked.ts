@@ -22,7 +22,7 @@ export interface ChunkedIngestResult {
  * of holding every cell of a million rows as a string (which made the garbage collector
  * the main cost at 1M rows). Duplicate ids are found across chunks.
  */
-export function ingestCsvInChunks(text: string, fileName: string, mapping: EventMapping, options: Omit<ValidateOptions, 'seenIds' | 'skipFileIssues'> & { delimiter?: CsvDelimiter; chunkRows?: number; onProgress?: (rowsDone: number) => void } = {}): ChunkedIngestResult {
+export function ingestCsvInChunks(text: string, fileName: string, mapping: EventMapping, options: Omit<ValidateOptions, 'seenIds' | 'skipFileIssues' | 'onProgress'> & { delimiter?: CsvDelimiter; chunkRows?: number; onProgress?: (rowsDone: number) => void } = {}): ChunkedIngestResult {
   const delimiter = options.delimiter ?? sniffDelimiter(text);
   const chunkRows = options.chunkRows ?? 50_000;
   const seenIds = new Map<string, number>();
@@ -39,7 +39,9 @@ export function ingestCsvInChunks(text: string, fileName: string, mapping: Event
 
   const flush = (): void => {
     if (!chunk) return;
-    const result = validateEvents(chunk, mapping, { ...options, seenIds, skipFileIssues: chunkIndex > 0 });
+    // The caller's onProgress counts rows of the whole file, reported here per chunk; the validator's own would count within a chunk.
+    const { onProgress: _wholeFile, ...validateOptions } = options;
+    const result = validateEvents(chunk, mapping, { ...validateOptions, seenIds, skipFileIssues: chunkIndex > 0 });
     chunkIndex++;
     counts.input += result.counts.input;
     counts.accepted += result.counts.accepted;
