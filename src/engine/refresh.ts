@@ -50,6 +50,9 @@ export async function refreshEvents(db: Database, bytes: Uint8Array, update: Ref
   await db.query(dropStaging());
   let incoming = 0;
   try {
+    // Not sorted into EVENTS_ORDER here: the wall's source is written in it (pack-arrow.ts),
+    // an append adds the newest rows, which belong at the end anyway, and a sort of a large
+    // table every refresh would hold up the panels for seconds. Order changes speed only.
     await db.insertArrowIpc(STAGING_TABLE, bytes);
     const problem = schemaProblem(rowsOf(await db.query(tableColumns(STAGING_TABLE))) as { column_name: string; data_type: string }[]);
     if (problem) throw reject(problem);

@@ -23,10 +23,25 @@ export function unitPrefix(code: string): string {
   return code;
 }
 
+/**
+ * SQL condition "the code in `column` lies under the unit `code`", written as the range
+ * `prefix <= column < next prefix` rather than `starts_with`: the two are equal for every
+ * string (VARCHAR compares byte by byte, and a unit prefix is digits, so its last byte can
+ * be raised by one), but only a comparison with a constant becomes a filter inside
+ * DuckDB's table scan, where the min/max of each stored segment lets it skip rows. The
+ * events table is kept in order of month, then grid code (EVENTS_ORDER in load.ts), so a
+ * unit's rows lie together within each month and a drill-down reads little else.
+ */
+export function underUnit(column: string, code: string): string {
+  const prefix = unitPrefix(code);
+  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return `(${column} >= ${sqlString(prefix)} AND ${column} < ${sqlString(next)})`;
+}
+
 /** SQL condition for the filter over the `events` table; TRUE when nothing is filtered. */
 export function eventWhere(filter: EventFilter): string {
   const parts: string[] = [];
-  if (filter.unitCode) parts.push(`starts_with(grid_code, ${sqlString(unitPrefix(filter.unitCode))})`);
+  if (filter.unitCode) parts.push(underUnit('grid_code', filter.unitCode));
   if (filter.categories?.length) parts.push(`category IN ${sqlStringList(filter.categories)}`);
   if (filter.channels?.length) parts.push(`channel IN ${sqlStringList(filter.channels)}`);
   if (filter.statuses?.length) parts.push(`status IN ${sqlStringList(filter.statuses)}`);

@@ -1,7 +1,7 @@
 import { HISTORY_DAYS } from '../domain/anomaly';
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { checkLevels, checkWholeDays, dailyUnitCounts, type AnomalyLevel } from './anomalies';
-import { eventWhere, unitPrefix, type EventFilter } from './filter';
+import { eventWhere, underUnit, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
 import { checkGranularity, dateText, type Granularity } from './trend-measures';
@@ -112,7 +112,7 @@ export function persistentHotspots(options: PersistentOptions): string {
     return { i, start: text(start), end: text(Math.min(addPeriods(granularity, start, 1), dataEnd)) };
   });
   if (wallClockMs(spans[0]!.start) >= dataEnd) throw new Error(`The period of ${date} starts after the data time ${asOf}`);
-  const under = (column: string) => (parentCode === null ? 'TRUE' : `starts_with(${column}, ${sqlString(unitPrefix(parentCode))})`);
+  const under = (column: string) => (parentCode === null ? 'TRUE' : underUnit(column, parentCode));
   const where = eventWhere(filter);
   const column = (name: string, i: number) => `max(${name}) FILTER (WHERE i = ${sqlNumber(i)}) AS ${name}_${i}`;
   return `WITH scope AS (

@@ -117,12 +117,21 @@ members AS (
   JOIN anchors a ON a.category = q.category AND a.cx = q.cx AND a.cy = q.cy
   JOIN pairs p ON p.anchor = a.anchor
   JOIN cells c ON c.event_id = p.neighbour
+),
+-- The most common address of a place; a tie goes to the address reported first. (mode()
+-- would break it by the order rows arrive in, which changes with the table's physical order.)
+place_address AS (
+  SELECT category, cx, cy, address FROM members
+  WHERE address IS NOT NULL
+  GROUP BY category, cx, cy, address
+  QUALIFY row_number() OVER (PARTITION BY category, cx, cy ORDER BY count(*) DESC, min(reported_at), min(event_id)) = 1
 )
-SELECT category, arg_max(grid_code, reported_at) AS grid_code, avg(lon) AS lon, avg(lat) AS lat,
-  count(*)::INTEGER AS event_count, ${timestampText('min(reported_at)')} AS first_reported, ${timestampText('max(reported_at)')} AS last_reported,
-  string_agg(event_id, ',' ORDER BY reported_at, event_id) AS event_ids, mode(address) AS address
-FROM members
-GROUP BY category, cx, cy
-HAVING max(reported_at) >= ${start}
-ORDER BY count(*) DESC, last_reported DESC, category`;
+SELECT m.category, arg_max(m.grid_code, m.reported_at) AS grid_code, avg(m.lon) AS lon, avg(m.lat) AS lat,
+  count(*)::INTEGER AS event_count, ${timestampText('min(m.reported_at)')} AS first_reported, ${timestampText('max(m.reported_at)')} AS last_reported,
+  string_agg(m.event_id, ',' ORDER BY m.reported_at, m.event_id) AS event_ids, any_value(a.address) AS address
+FROM members m
+LEFT JOIN place_address a ON a.category = m.category AND a.cx = m.cx AND a.cy = m.cy
+GROUP BY m.category, m.cx, m.cy
+HAVING max(m.reported_at) >= ${start}
+ORDER BY count(*) DESC, last_reported DESC, m.category`;
 }

@@ -1,5 +1,5 @@
 import { isUnitLevel, type UnitLevel } from '../domain/units';
-import { eventWhere, unitPrefix, type EventFilter } from './filter';
+import { eventWhere, underUnit, type EventFilter } from './filter';
 import { VALID } from './kpis';
 import { sqlString, sqlTimestamp } from './literal';
 import { inPeriod, lastDays, type Period } from './period';
@@ -58,7 +58,7 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
   if (!isUnitLevel(level)) throw new Error(`Invalid unit level "${String(level)}": expected one of city, county, township, community, grid`);
   const keyLength = UNIT_KEY_LENGTH[level];
   const now = sqlTimestamp(asOf);
-  const under = (column: string) => (parentCode === null ? 'TRUE' : `starts_with(${column}, ${sqlString(unitPrefix(parentCode))})`);
+  const under = (column: string) => (parentCode === null ? 'TRUE' : underUnit(column, parentCode));
   const eventKey = `left(grid_code, ${keyLength})`;
 
   const reported = inPeriod('reported_at', period);

@@ -1,7 +1,7 @@
 import type { Database } from '../../engine/database';
 import { rowsOf } from '../../engine/columns';
 import { schemaProblem } from '../../engine/refresh';
-import { createTableFromCsv, UNIT_COLUMN_TYPES } from '../../sql/load';
+import { createTableFromCsv, sortEventsTable, UNIT_COLUMN_TYPES } from '../../sql/load';
 import { sqlIdentifier, sqlString } from '../../sql/literal';
 import { stagingChecks, tableColumns } from '../../sql/refresh';
 import { USER_ROOT_CODE } from './user-units';
@@ -39,6 +39,8 @@ export async function installUserTables(db: Database, eventsIpc: Uint8Array, uni
     await db.insertArrowIpc(EVENTS_NEXT, eventsIpc.slice());
     const problem = schemaProblem(rowsOf(await db.query(tableColumns(EVENTS_NEXT))) as { column_name: string; data_type: string }[]);
     if (problem) throw new Error(`The events table came out wrong: ${problem}`);
+    // The user's rows come in any order; in EVENTS_ORDER drill-downs skip other units' rows.
+    await db.query(sortEventsTable(EVENTS_NEXT));
     const checks = rowsOf(await db.query(stagingChecks(EVENTS_NEXT)))[0]!;
     if (Number(checks.row_count) === 0) throw new Error('No event was accepted: nothing to load');
     if (Number(checks.duplicate_ids) > 0) throw new Error(`${String(checks.duplicate_ids)} event ids occur more than once`);
