@@ -93,6 +93,20 @@ function withZ(positions: Float32Array): Float32Array {
   return result;
 }
 
+// deck.gl compares `data` by reference: a new object means new data, and the heatmap then
+// recompiles its weight shader and re-aggregates, the hexagons re-bin on the CPU and the
+// points re-upload (seconds per frame in software WebGL when it happened at every camera
+// move). So each data object is made once per set of arrays and reused.
+const dataCache = new WeakMap<object, { kind: string; inputs: readonly object[]; data: unknown }[]>();
+function stableData<T>(kind: string, inputs: readonly [object, ...object[]], make: () => T): T {
+  const entries = dataCache.get(inputs[0]) ?? [];
+  const hit = entries.find((e) => e.kind === kind && e.inputs.length === inputs.length && e.inputs.every((input, i) => input === inputs[i]));
+  if (hit) return hit.data as T;
+  const data = make();
+  dataCache.set(inputs[0], [...entries, { kind, inputs, data }]);
+  return data;
+}
+
 /**
  * The incident layers from the same binary columns, one per kind in `kinds` (the active
  * one visible). Kinds never shown are not created: each compiles its own shaders, which
@@ -100,14 +114,16 @@ function withZ(positions: Float32Array): Float32Array {
  * changing the time window only updates a uniform (no rebuild).
  */
 export function createEventLayers(columns: EventPointColumns, options: EventLayerOptions, kinds: ReadonlySet<EventLayerOptions['kind']> = new Set([options.kind])): Layer[] {
-  const positions = { value: columns.positions, size: 2 };
   const filterValues = { value: columns.tHours, size: 1 };
   const common = { extensions: [timeFilter], filterRange: options.timeWindow, getFilterValue: () => 0 };
   const layers: Layer[] = [];
   if (kinds.has('points')) layers.push(
     new ScatterplotLayer({
       id: 'events-points',
-      data: { length: columns.length, attributes: { getPosition: positions, getFillColor: { value: options.colors, size: 4, normalized: true }, getRadius: { value: options.radii, size: 1 }, getFilterValue: filterValues } },
+      data: stableData('points', [columns.positions, columns.tHours, options.colors, options.radii], () => ({
+        length: columns.length,
+        attributes: { getPosition: { value: columns.positions, size: 2 }, getFillColor: { value: options.colors, size: 4, normalized: true }, getRadius: { value: options.radii, size: 1 }, getFilterValue: filterValues },
+      })),
       visible: options.kind === 'points',
       radiusUnits: 'pixels', radiusScale: options.radiusScale, radiusMinPixels: 1, radiusMaxPixels: 10,
       stroked: false, filled: true, pickable: options.kind === 'points',
@@ -116,7 +132,7 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
   if (kinds.has('heatmap')) layers.push(
     new HeatmapLayer({
       id: 'events-heatmap',
-      data: { length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } },
+      data: stableData('xyz', [columns.positions, columns.tHours], () => ({ length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } })),
       visible: options.kind === 'heatmap',
       radiusPixels: 25, intensity: 1, threshold: 0.03,
       ...common,
@@ -124,7 +140,7 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
   if (kinds.has('hexagon')) layers.push(
     new HexagonLayer({
       id: 'events-hexagon',
-      data: { length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } },
+      data: stableData('xyz', [columns.positions, columns.tHours], () => ({ length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } })),
       visible: options.kind === 'hexagon',
       radius: options.hexagonRadiusMeters, coverage: 0.9, extruded: false, opacity: 0.8,
       // CPU aggregation allows quantile colours, which a few very busy cells cannot wash out.
