@@ -14,6 +14,7 @@ import { NativeDuckDB } from './bench/native';
 import { parsePlainEvents } from './bench/plain-events';
 import { ALL_QUESTIONS, compareAnswers, DASHBOARD_QUESTIONS, DRILL_QUESTIONS, type Question } from './bench/questions';
 import { benchBriefings } from './bench/briefing';
+import { benchIngest } from './bench/ingest';
 import { benchWallSoak, type WallSoakBench } from './bench/wall';
 import { renderReport, type SizeResult } from './bench/report';
 import { measure, summarize, type Timing } from './bench/stats';
@@ -82,6 +83,9 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
     log(`${events}: frame time per layer kind`);
     const frames: Record<string, Timing> = {};
     for (const layer of MAP_LAYERS) frames[layer] = await browser.frameTimes(layer, 30);
+    log(`${events}: bring your own data (the events CSV through the loader)`);
+    // One run at 1M and above: a run takes about a minute and several GB in each of Node and the page.
+    const ingest = await benchIngest(dir, browser.page, events >= 1_000_000 ? 1 : 3);
     if (browser.foreignRequests.length > 0) throw new Error(`The app made requests to other origins: ${browser.foreignRequests.join(', ')}`);
     return {
       events, asOf, dashboardQuestions: DASHBOARD_QUESTIONS.map((q) => q.id),
@@ -92,7 +96,7 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
         nativeLoad, plainLoad,
       },
       questions,
-      briefings, frames,
+      briefings, frames, ingest,
       drill: { browser: drill.total, layerBuild: drill.layerBuild, native: nativeDrill, plainJs: plainDrill },
       memory: {
         jsHeapPeakBytes: Math.max(memoryAfterLoad.jsHeapBytes ?? 0, memoryAfterQueries.jsHeapBytes ?? 0) || null,

@@ -1,3 +1,4 @@
+import { ingestRows, type IngestBench } from './ingest';
 import type { BriefingBench } from './briefing';
 import type { WallSoakBench } from './wall';
 import type { Timing } from './stats';
@@ -14,6 +15,8 @@ export interface SizeResult {
   briefings?: BriefingBench[];
   /** Time between frames while the map moves, per layer kind (software WebGL here). */
   frames?: Record<string, Timing>;
+  /** Bring-your-own-data ingest of the events CSV (scripts/bench/ingest.ts). */
+  ingest?: IngestBench;
   memory: { jsHeapPeakBytes: number | null; duckdbPeakBytes: number };
 }
 
@@ -48,6 +51,7 @@ export function renderReport(machine: Machine, results: SizeResult[], wallSoak: 
     }
     for (const [layer, t] of Object.entries(r.frames ?? {})) lines.push(`| frame with the \`${layer}\` layer (map moving; software WebGL) | ${ms(t)} | | | | |`);
     lines.push(`| building the point layer's typed arrays | ${ms(r.drill.layerBuild)} | | | | |`);
+    if (r.ingest) lines.push(...ingestRows(r.events, r.ingest));
     lines.push(`| peak JS heap (main thread) / DuckDB memory | ${mib(r.memory.jsHeapPeakBytes)} / ${mib(r.memory.duckdbPeakBytes)} | | | | |`, '');
   }
   lines.push(...targets(results));
