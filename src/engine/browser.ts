@@ -55,6 +55,42 @@ async function diagnoseInstantiate(error: unknown): Promise<EngineStartError> {
   return new EngineStartError('wasm-rejected', messageOf(error));
 }
 
+/** How long the engine may take to start before the page checks its file itself. */
+const CHECK_FILE_AFTER_MS = 10_000;
+
+/**
+ * A damaged or truncated duckdb-eh.wasm makes compilation fail inside the worker, where
+ * the rejection is unhandled and never reaches the page: start-up would wait for ever. If
+ * the start takes longer than CHECK_FILE_AFTER_MS, the page fetches and compiles the file
+ * itself; a file that compiles means the start is only slow, and the wait goes on.
+ */
+function watchForDamagedWasm(): { failed: Promise<never>; stop: () => void } {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void (async () => {
+        let bytes: ArrayBuffer;
+        try {
+          const response = await fetch(ehWasmUrl, { cache: 'no-store' });
+          if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+          bytes = await response.arrayBuffer();
+        } catch (error) {
+          if (!stopped) reject(new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${messageOf(error)}`));
+          return;
+        }
+        try {
+          await WebAssembly.compile(bytes);
+        } catch (error) {
+          if (!stopped) reject(new EngineStartError('wasm-rejected', `${ehWasmUrl} (${bytes.byteLength.toLocaleString('en-US')} bytes) does not compile, the file may be damaged or truncated: ${messageOf(error)}`));
+        }
+      })();
+    }, CHECK_FILE_AFTER_MS);
+  });
+  failed.catch(() => undefined);
+  return { failed, stop: () => { stopped = true; clearTimeout(timer); } };
+}
+
 type Serial = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**
@@ -109,11 +145,14 @@ export async function createBrowserDatabase(): Promise<Database> {
   const failed = workerFailure(worker);
   failed.catch(() => undefined); // after a successful start a late worker error is the queries' to report
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  const damaged = watchForDamagedWasm();
   try {
-    await Promise.race([db.instantiate(ehWasmUrl), failed]);
+    await Promise.race([db.instantiate(ehWasmUrl), failed, damaged.failed]);
   } catch (error) {
     worker.terminate();
     throw await diagnoseInstantiate(error);
+  } finally {
+    damaged.stop();
   }
   const connection = await db.connect();
   for (const setting of OFFLINE_SETTINGS) await connection.query(setting);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/security/csp';
 import { requireTestData } from '../support/test-data';
@@ -47,6 +49,23 @@ describe('failures are explained, not blank', () => {
     await s.page.waitForSelector(MAP_READY, { timeout: 180_000 });
     expect(Number(await waitForKpiNumber(s))).toBeGreaterThan(0);
     expect(s.foreignRequests).toEqual([]);
+  });
+
+  it('DuckDB-WASM whose .wasm file is damaged: the page checks the file and explains, instead of waiting for ever', async () => {
+    const s = session = await openBrowser(server.url);
+    // The first 64 KiB of the real file with status 200: the worker's compilation fails where the page cannot see it.
+    const truncated = readFileSync(resolve('node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')).subarray(0, 65_536);
+    await s.context.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: truncated }));
+    await s.page.goto(`${server.url}/?lang=en`);
+    const card = s.page.locator('[data-testid="error-card"][data-failure="engine-wasm-rejected"]');
+    await card.waitFor({ timeout: 120_000 });
+    const text = await card.innerText();
+    expect(text).toContain('The data engine cannot start');
+    const detail = (await card.textContent()) ?? ''; // the browser's own words, under "Technical detail"
+    expect(detail).toContain('65,536 bytes');
+    expect(detail).toContain('damaged or truncated');
+    // The engine's own worker leaves its compile error unhandled (the reason for the check); nothing else may be.
+    expect(uncaught(s).filter((error) => !error.includes('WebAssembly.instantiateStreaming()'))).toEqual([]);
   });
 
   it('the English message when the language is English', async () => {
