@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Float64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestEventsFile, initParquetReader, parseShapefileZip } from '../../src/ingest';
+import { createBoundaryModel, ingestEventsFile, initParquetReader, parseShapefileZip, readBoundaryFile, suggestMapping } from '../../src/ingest';
 import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
 import { openBrowser, startPreview, type BrowserSession } from './harness';
@@ -18,6 +18,24 @@ import { openBrowser, startPreview, type BrowserSession } from './harness';
  */
 const ROWS = 2_000;
 const SHAPEFILE = resolve('tests/fixtures/ingest/boundaries/grids-shapefile.zip');
+const GRIDS = resolve('tests/fixtures/ingest/boundaries/grids.geojson');
+const GCJ02_EVENTS = resolve('tests/fixtures/ingest/crs-gcj02.csv');
+
+/** A GeoJSON file of at least 50 MB of small square grids; returns how many. */
+function writeBigGeoJson(path: string): number {
+  const features: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < 50 * 1024 * 1024; i++) {
+    const x = 119 + (i % 1000) * 0.001;
+    const y = 28 + Math.floor(i / 1000) * 0.001;
+    const ring = [[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]].map(([a, b]) => `[${a!.toFixed(6)},${b!.toFixed(6)}]`).join(',');
+    const feature = `{"type":"Feature","properties":{"code":"G${i}","name":"网格 ${i}"},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}`;
+    features.push(feature);
+    bytes += Buffer.byteLength(feature) + 1;
+  }
+  writeFileSync(path, `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}`);
+  return features.length;
+}
 
 interface SourceEvent { event_id: string; category: string; lon: number; lat: number; reported_at: string; closed_at: string | null }
 
@@ -125,5 +143,57 @@ describe('event and boundary formats through the data loader in headless Chromiu
     expect(Number(await page.getByTestId('boundary-file').getAttribute('data-accepted'))).toBe(expected.features.length);
     expect(Number(await page.getByTestId('boundary-file').getAttribute('data-rejected'))).toBe(expected.rejectedCount);
     expect(session.foreignRequests).toEqual([]);
+  });
+
+  it('hints the datum from the boundaries (worked out in the worker) and validates in the datum chosen', async () => {
+    const page = session.page;
+    await page.getByTestId('remove-boundaries').click();
+    await page.getByTestId('boundary-list').waitFor({ state: 'detached' });
+    await page.getByTestId('boundaries-input').setInputFiles(GRIDS);
+    await page.getByTestId('boundary-file').waitFor({ timeout: 60_000 });
+    await page.getByTestId('events-input').setInputFiles(GCJ02_EVENTS);
+    await page.getByTestId('mapping-step').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('crs-select').inputValue()).toBe('wgs84');
+    await page.getByTestId('datum-hint').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('datum-hint').textContent()).toContain('GCJ02');
+    await page.getByTestId('datum-hint').getByRole('button').click();
+    expect(await page.getByTestId('crs-select').inputValue()).toBe('gcj02');
+    await page.getByTestId('datum-hint').waitFor({ state: 'detached', timeout: 60_000 });
+    await page.getByTestId('validate').click();
+    await page.getByTestId('review-step').waitFor({ timeout: 60_000 });
+    const bytes = new Uint8Array(readFileSync(GCJ02_EVENTS));
+    const grids = createBoundaryModel([await readBoundaryFile(readFileSync(GRIDS), 'grids.geojson')]);
+    const header = readFileSync(GCJ02_EVENTS, 'utf8').split('\n')[0]!.split(',');
+    const expected = (await ingestEventsFile(bytes, 'crs-gcj02.csv', { boundaries: grids, mapping: { ...suggestMapping(header), crs: 'gcj02' } })).result.counts;
+    expect(expected.accepted).toBeGreaterThan(0);
+    for (const id of ['input', 'accepted', 'rejected', 'doubtful'] as const) {
+      expect(Number(await page.getByTestId(`count-${id}`).getAttribute('data-value')), id).toBe(expected[id]);
+    }
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('remove-boundaries').click();
+    await page.getByTestId('boundary-list').waitFor({ state: 'detached' });
+  });
+
+  it('reads a 50 MB GeoJSON of boundaries in the worker while the page keeps painting', async () => {
+    const page = session.page;
+    const big = join(scratch, 'big-grids.geojson');
+    const written = writeBigGeoJson(big);
+    // Frames the page paints while the worker reads: a page blocked by the parse would paint none.
+    await page.evaluate(() => {
+      const state = { frames: 0, busySeen: false };
+      (window as unknown as { __frames: typeof state }).__frames = state;
+      const tick = () => {
+        if (document.querySelector('[data-testid="loader-busy"]')) { state.busySeen = true; state.frames++; }
+        if (!state.busySeen || document.querySelector('[data-testid="loader-busy"]')) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.getByTestId('boundaries-input').setInputFiles(big);
+    await page.getByTestId('boundary-file').waitFor({ timeout: 240_000 });
+    expect(Number(await page.getByTestId('boundary-file').getAttribute('data-accepted'))).toBe(written);
+    expect(Number(await page.getByTestId('boundary-file').getAttribute('data-rejected'))).toBe(0);
+    const frames = await page.evaluate(() => (window as unknown as { __frames: { frames: number } }).__frames.frames);
+    expect(frames).toBeGreaterThan(10);
+    await page.getByTestId('remove-boundaries').click();
   });
 });

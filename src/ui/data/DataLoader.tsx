@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { createBoundaryModel, serialiseMapping, suggestMapping, type BoundarySet, type EventMapping } from '../../ingest';
+import { useEffect, useRef, useState } from 'react';
+import { serialiseMapping, suggestMapping, type EventMapping } from '../../ingest';
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
@@ -9,7 +9,7 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { DATA_MESSAGES, fill } from './messages';
 import { LoaderWorker } from './loader-client';
-import type { PreparedSummary, TableSummary } from './loader-protocol';
+import type { BoundarySummary, DatumHint, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from './pipeline';
 import { readPickedFile, readUrl, type SourceBytes } from './read-source';
 import { ReviewStep } from './ReviewStep';
@@ -43,7 +43,8 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
   const navigation = useNavigation();
   const [table, setTable] = useState<TableSummary | null>(null);
   const [mapping, setMapping] = useState<EventMapping | null>(null);
-  const [boundarySets, setBoundarySets] = useState<BoundarySet[]>([]);
+  const [boundarySets, setBoundarySets] = useState<BoundarySummary[]>([]);
+  const [datumHint, setDatumHint] = useState<DatumHint | null>(null);
   const [prepared, setPrepared] = useState<PreparedSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -57,7 +58,16 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
   const [rootName, setRootName] = useState('');
   const [urlText, setUrlText] = useState('');
   const [urlKind, setUrlKind] = useState<'events' | 'boundaries'>('events');
-  const boundaryModel = useMemo(() => (boundarySets.some((s) => s.features.length > 0) ? createBoundaryModel(boundarySets) : null), [boundarySets]);
+  // The datum hint is worked out in the worker, where the table and the boundaries are; a stale answer is ignored.
+  const coordinateKey = mapping ? JSON.stringify([mapping.columns.lon, mapping.columns.lat, mapping.columns.grid_code, mapping.crs]) : '';
+  useEffect(() => {
+    setDatumHint(null);
+    if (!table || !mapping || !boundarySets.some((set) => set.accepted > 0)) return;
+    let current = true;
+    loader().datumHint(mapping).then((hint) => { if (current) setDatumHint(hint); }, () => undefined);
+    return () => { current = false; };
+    // Only the coordinate columns and the datum change the hint, hence coordinateKey rather than the whole mapping.
+  }, [table, boundarySets, coordinateKey]);
   const usedBytes = dataset.rows * BYTES_PER_LOADED_EVENT;
   const show = (message: Message) => (typeof message === 'string' ? message : message[language]);
 
@@ -72,7 +82,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     setDone(null);
   };
   const acceptBoundaries = async (sources: SourceBytes[]) => {
-    const sets: BoundarySet[] = [];
+    const sets: BoundarySummary[] = [];
     for (const source of sources) {
       setBusy(fill(m.reading, { name: source.name }));
       sets.push(await loader().readBoundaries(source.name, source.bytes));
@@ -102,7 +112,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     run(async () => {
       setBusy(m.validating);
       setProgress({ done: 0, total: table.rowCount });
-      setPrepared(await loader().prepare(mapping, boundarySets, rootName.trim() || m.defaultRootName, (done, total) => setProgress({ done, total })));
+      setPrepared(await loader().prepare(mapping, rootName.trim() || m.defaultRootName, (done, total) => setProgress({ done, total })));
     });
   };
 
@@ -112,6 +122,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     setTable(null);
     setMapping(null);
     setPrepared(null);
+    setBoundarySets([]);
   };
 
   const confirm = () => {
@@ -180,12 +191,12 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
         {boundarySets.length > 0 ? (
           <ul className="boundary-list" data-testid="boundary-list">
             {boundarySets.map((set, i) => (
-              <li key={i} data-testid="boundary-file" data-accepted={set.features.length} data-rejected={set.rejectedCount}>
-                {fill(m.boundaryLoaded, { name: set.fileName, accepted: set.features.length, rejected: set.rejectedCount })}
+              <li key={i} data-testid="boundary-file" data-accepted={set.accepted} data-rejected={set.rejectedCount}>
+                {fill(m.boundaryLoaded, { name: set.fileName, accepted: set.accepted, rejected: set.rejectedCount })}
                 {set.issues.length > 0 ? <ul className="issue-list">{set.issues.slice(0, 5).map((issue, k) => <li key={k} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}</ul> : null}
               </li>
             ))}
-            <li><button type="button" onClick={() => { setBoundarySets([]); setPrepared(null); }}>{m.removeBoundaries}</button></li>
+            <li><button type="button" data-testid="remove-boundaries" disabled={busy !== null} onClick={() => run(async () => { await loader().clearBoundaries(); setBoundarySets([]); setPrepared(null); })}>{m.removeBoundaries}</button></li>
           </ul>
         ) : null}
         <div className="url-row">
@@ -204,7 +215,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
       </section>
       {table && mapping ? (
         <>
-          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} boundaries={boundaryModel} />
+          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} hint={datumHint} />
           <section className="data-step">
             <label>{m.rootName}{' '}<input data-testid="root-name" value={rootName} placeholder={m.defaultRootName} onChange={(e) => setRootName(e.target.value)} /></label>{' '}
             <label>{m.asOf}{' '}<input data-testid="as-of-input" value={asOfText} placeholder="YYYY-MM-DD HH:MM" onChange={(e) => { setAsOfText(e.target.value); setPrepared(null); }} /></label>

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { EVENT_COLUMNS, type EventColumn } from '../../domain/events';
-import { COORDINATE_SYSTEMS, detectDatumShift, missingSourceColumns, REQUIRED_COLUMNS, type BoundaryModel, type CoordinateSystem, type EventMapping } from '../../ingest';
+import { COORDINATE_SYSTEMS, missingSourceColumns, REQUIRED_COLUMNS, type CoordinateSystem, type DatumHint, type EventMapping } from '../../ingest';
 import type { TableSummary } from './loader-protocol';
 import type { Language } from '../../i18n';
 import { DATA_MESSAGES, fill } from './messages';
@@ -13,23 +13,12 @@ interface MappingStepProps {
   table: TableSummary;
   mapping: EventMapping;
   onChange: (mapping: EventMapping) => void;
-  /** The loaded boundaries, for the datum hint; null without boundaries. */
-  boundaries: BoundaryModel | null;
-}
-
-/** The mapped coordinates of the sample as numbers, for the datum hint (NaN where they do not parse). */
-function coordinates(table: TableSummary, mapping: EventMapping): { lon: Float64Array; lat: Float64Array; grids: (string | null)[] | null } | null {
-  const lonAt = mapping.columns.lon ? table.columns.indexOf(mapping.columns.lon) : -1;
-  const latAt = mapping.columns.lat ? table.columns.indexOf(mapping.columns.lat) : -1;
-  if (lonAt < 0 || latAt < 0) return null;
-  const gridAt = mapping.columns.grid_code ? table.columns.indexOf(mapping.columns.grid_code) : -1;
-  const lon = Float64Array.from(table.sample, (row) => Number(row[lonAt] ?? NaN));
-  const lat = Float64Array.from(table.sample, (row) => Number(row[latAt] ?? NaN));
-  return { lon, lat, grids: gridAt >= 0 ? table.sample.map((row) => row[gridAt] ?? null) : null };
+  /** Which datum fits the loaded boundaries (worked out in the loader worker); null without boundaries or coordinates. */
+  hint: DatumHint | null;
 }
 
 /** Step 2: the suggested mapping as one select per OneMap field, a preview of the rows as read, the datum and saved mappings. */
-export function MappingStep({ language, table, mapping, onChange, boundaries }: MappingStepProps) {
+export function MappingStep({ language, table, mapping, onChange, hint }: MappingStepProps) {
   const m = DATA_MESSAGES[language];
   const [names, setNames] = useState(savedMappingNames);
   const [mappingName, setMappingName] = useState('');
@@ -39,11 +28,6 @@ export function MappingStep({ language, table, mapping, onChange, boundaries }: 
     if (source === '') delete columns[column]; else columns[column] = source;
     onChange({ ...mapping, columns });
   };
-  const hint = useMemo(() => {
-    if (!boundaries) return null;
-    const points = coordinates(table, mapping);
-    return points ? detectDatumShift(points.lon, points.lat, points.grids, boundaries.index, mapping.crs) : null;
-  }, [boundaries, table, mapping]);
   const apply = (name: string) => {
     const saved = loadSavedMapping(name);
     if (!saved) return;

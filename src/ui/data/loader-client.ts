@@ -1,5 +1,5 @@
-import type { BoundarySet, EventMapping } from '../../ingest';
-import type { LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
+import type { EventMapping } from '../../ingest';
+import type { BoundarySummary, DatumHint, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from './pipeline';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (done: number, total: number) => void };
@@ -54,12 +54,21 @@ export class LoaderWorker {
     return this.request<TableSummary>({ type: 'read-events', name, bytes } satisfies RequestBody<'read-events'>, [bytes.buffer as ArrayBuffer]);
   }
 
-  readBoundaries(name: string, bytes: Uint8Array): Promise<BoundarySet> {
-    return this.request<BoundarySet>({ type: 'read-boundaries', name, bytes } satisfies RequestBody<'read-boundaries'>, [bytes.buffer as ArrayBuffer]);
+  readBoundaries(name: string, bytes: Uint8Array): Promise<BoundarySummary> {
+    return this.request<BoundarySummary>({ type: 'read-boundaries', name, bytes } satisfies RequestBody<'read-boundaries'>, [bytes.buffer as ArrayBuffer]);
   }
 
-  prepare(mapping: EventMapping, boundarySets: BoundarySet[], rootName: string, onProgress: (done: number, total: number) => void): Promise<PreparedSummary> {
-    return this.request<PreparedSummary>({ type: 'prepare', mapping, boundarySets, rootName } satisfies RequestBody<'prepare'>, [], onProgress);
+  clearBoundaries(): Promise<null> {
+    return this.request<null>({ type: 'clear-boundaries' } satisfies RequestBody<'clear-boundaries'>);
+  }
+
+  datumHint(mapping: EventMapping): Promise<DatumHint | null> {
+    return this.request<DatumHint | null>({ type: 'datum-hint', mapping } satisfies RequestBody<'datum-hint'>);
+  }
+
+  /** Validates the events against the boundaries read so far (both held by the worker). */
+  prepare(mapping: EventMapping, rootName: string, onProgress: (done: number, total: number) => void): Promise<PreparedSummary> {
+    return this.request<PreparedSummary>({ type: 'prepare', mapping, rootName } satisfies RequestBody<'prepare'>, [], onProgress);
   }
 
   rejectedCsv(): Promise<string> {

@@ -1,4 +1,4 @@
-import type { BoundarySet, EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
+import type { DatumHint, EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
 import type { PreparedDataset } from './pipeline';
 
 /**
@@ -30,12 +30,26 @@ export interface ValidationSummary {
   issueCount: number;
 }
 
+/** A boundary file as the page lists it; the features stay in the worker (a 50 MB file holds 150,000 polygons). */
+export interface BoundarySummary {
+  fileName: string;
+  featureCount: number;
+  accepted: number;
+  rejectedCount: number;
+  /** The first ISSUE_EXAMPLES issues (rejected features and repairs). */
+  issues: Issue[];
+}
+
+export type { DatumHint };
+
 export type PreparedSummary = Omit<PreparedDataset, 'result'> & { result: ValidationSummary };
 
 export type LoaderRequest =
   | { id: number; type: 'read-events'; name: string; bytes: Uint8Array }
   | { id: number; type: 'read-boundaries'; name: string; bytes: Uint8Array }
-  | { id: number; type: 'prepare'; mapping: EventMapping; boundarySets: BoundarySet[]; rootName: string }
+  | { id: number; type: 'clear-boundaries' }
+  | { id: number; type: 'datum-hint'; mapping: EventMapping }
+  | { id: number; type: 'prepare'; mapping: EventMapping; rootName: string }
   | { id: number; type: 'rejected-csv' };
 
 export type LoaderReply =

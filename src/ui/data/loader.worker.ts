@@ -1,17 +1,41 @@
 /// <reference lib="webworker" />
-import { rejectedRowsCsv, type RawTable, type ValidationResult } from '../../ingest';
-import { ISSUE_EXAMPLES, SAMPLE_ROWS, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
+import { createBoundaryModel, detectDatumShift, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
+import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from './pipeline';
 
 /**
  * The loader's heavy work, off the page's thread (issue #6, #8): parsing a file, validating
  * every row with point-in-polygon grid assignment, encoding the accepted events as Arrow.
- * The page stays responsive and shows a progress bar; the raw table and the last validation
- * stay here, so that a million rows are never copied to the page.
+ * The page stays responsive and shows a progress bar; the raw table, the boundaries and the
+ * last validation stay here, so that a million rows or polygons are never copied to the page.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let table: RawTable | null = null;
 let validation: ValidationResult | null = null;
+const boundarySets: BoundarySet[] = [];
+/** Built from boundarySets on first need (datum hint, validation), dropped when they change. */
+let boundaryModel: BoundaryModel | null = null;
+
+function model(): BoundaryModel | null {
+  if (!boundarySets.some((set) => set.features.length > 0)) return null;
+  return (boundaryModel ??= createBoundaryModel(boundarySets));
+}
+
+/** Which datum fits the boundaries best, from the mapped coordinates of the whole table (sampled by detectDatumShift). */
+function datumHint(mapping: EventMapping): DatumHint | null {
+  const index = model()?.index;
+  const lonAt = mapping.columns.lon ? table?.columns.indexOf(mapping.columns.lon) ?? -1 : -1;
+  const latAt = mapping.columns.lat ? table?.columns.indexOf(mapping.columns.lat) ?? -1 : -1;
+  if (!table || !index || lonAt < 0 || latAt < 0) return null;
+  const gridAt = mapping.columns.grid_code ? table.columns.indexOf(mapping.columns.grid_code) : -1;
+  const lon = Float64Array.from(table.rows, (row) => Number(row[lonAt] ?? NaN));
+  const lat = Float64Array.from(table.rows, (row) => Number(row[latAt] ?? NaN));
+  return detectDatumShift(lon, lat, gridAt >= 0 ? table.rows.map((row) => row[gridAt] ?? null) : null, index, mapping.crs);
+}
+
+function summariseBoundaries(set: BoundarySet): BoundarySummary {
+  return { fileName: set.fileName, featureCount: set.featureCount, accepted: set.features.length, rejectedCount: set.rejectedCount, issues: set.issues.slice(0, ISSUE_EXAMPLES) };
+}
 
 function summariseTable(read: RawTable): TableSummary {
   return {
@@ -29,11 +53,21 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       table = await readEvents(request.bytes, request.name);
       return { value: summariseTable(table), transfer: [] };
     }
-    case 'read-boundaries':
-      return { value: await readBoundaries(request.bytes, request.name), transfer: [] };
+    case 'read-boundaries': {
+      const set = await readBoundaries(request.bytes, request.name);
+      boundarySets.push(set);
+      boundaryModel = null;
+      return { value: summariseBoundaries(set), transfer: [] };
+    }
+    case 'clear-boundaries':
+      boundarySets.length = 0;
+      boundaryModel = null;
+      return { value: null, transfer: [] };
+    case 'datum-hint':
+      return { value: datumHint(request.mapping), transfer: [] };
     case 'prepare': {
       if (!table) throw new Error('No events file is loaded in the loader worker');
-      const prepared = prepareDataset(table, request.mapping, request.boundarySets, request.rootName,
+      const prepared = prepareDataset(table, request.mapping, boundarySets, request.rootName,
         (done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total } satisfies LoaderReply));
       validation = prepared.result;
       const { counts, byRule, issues } = prepared.result;
