@@ -4,6 +4,7 @@ import { isUnitLevel, childLevel, type UnitLevel } from '../domain/units';
 import { rowsOf, type Scalar } from '../engine/columns';
 import type { Database } from '../engine/database';
 import { sqlString } from '../sql/literal';
+import type { Reason } from './availability';
 import { baselineOnPeriodScale, indicatorsOutsideBand } from './indicators';
 import { HEADLINE_MEASURES } from './measures';
 import type { Briefing, BriefingQuery, HeadlineRow, MatterList, Row } from './model';
@@ -12,16 +13,37 @@ import { briefingPeriods, type BriefingRequest } from './request';
 
 const num = (value: Scalar | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-function headlineRows(rows: Row[], days: number): HeadlineRow[] {
+function headlineRows(rows: Row[], days: number, unavailable: ReadonlyMap<string, unknown>): HeadlineRow[] {
   const byMeasure = new Map(rows.map((r) => [String(r.measure), r]));
   return HEADLINE_MEASURES.map((measure) => {
-    const r = byMeasure.get(measure.id) ?? {};
+    // A measure the data cannot support has no numbers at all, so no band and no indicator either.
+    const r = unavailable.has(measure.id) ? {} : byMeasure.get(measure.id) ?? {};
     const scaled = baselineOnPeriodScale(measure, { mean7: num(r.mean_7d), mean28: num(r.mean_28d), sd28: num(r.sd_28d), days });
     return {
       measure: measure.id, value: num(r.value), previous: num(r.previous), lastYear: num(r.last_year),
       change: num(r.change), changeRel: num(r.change_rel), changeYoy: num(r.change_yoy), changeYoyRel: num(r.change_yoy_rel),
       ...scaled,
     };
+  });
+}
+
+/** The row columns that carry each headline measure (or feed it, as hits feed a rate's interval). */
+const MEASURE_COLUMNS: Record<string, readonly string[]> = {
+  on_time_rate: ['on_time_rate', 'on_time_hits'],
+  satisfaction_rate: ['satisfaction_rate', 'satisfaction_hits'],
+  resolution_rate: ['resolution_rate', 'resolution_hits'],
+  response_rate: ['response_rate', 'response_hits'],
+};
+
+function blankUnavailable(rows: Row[], unavailable: ReadonlyMap<string, unknown>): Row[] {
+  if (unavailable.size === 0) return rows;
+  const columns = [...unavailable.keys()].flatMap((id) => MEASURE_COLUMNS[id] ?? [id]);
+  return rows.map((row) => {
+    // The headline's own rows are keyed by measure and blanked in headlineRows.
+    if (typeof row.measure === 'string') return row;
+    const copy = { ...row };
+    for (const column of columns) if (column in copy) copy[column] = null;
+    return copy;
   });
 }
 
@@ -45,8 +67,9 @@ async function unitOf(db: Database, code: string): Promise<{ code: string; name:
  * Run every query of a briefing (see plan.ts) and put the answers together. The same
  * function serves the page, the command line (`npm run briefing`) and the tests, so they
  * cannot disagree. Queries run one after another: the browser's DuckDB runs one at a time.
+ * `unavailable`: headline measures loaded data cannot support (availability.ts).
  */
-export async function buildBriefing(db: Database, request: BriefingRequest, dataAsOf: string): Promise<Briefing> {
+export async function buildBriefing(db: Database, request: BriefingRequest, dataAsOf: string, unavailable: ReadonlyMap<string, Reason> = new Map()): Promise<Briefing> {
   const unit = await unitOf(db, request.unitCode);
   const periods = briefingPeriods(request.kind, request.date, dataAsOf);
   const queries: BriefingQuery[] = [];
@@ -57,9 +80,10 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
     queries.push({ ...planned, ms: performance.now() - started });
     results.set(planned.id, rowsOf(table));
   }
-  const get = (id: string) => results.get(id) ?? [];
+  // Columns of measures the data cannot support are blanked at the source, so that no table, chart or CSV shows their zeros.
+  const get = (id: string) => blankUnavailable(results.get(id) ?? [], unavailable);
   const days = num(get('headline')[0]?.days) ?? 1;
-  const headline = headlineRows(get('headline'), days);
+  const headline = headlineRows(get('headline'), days, unavailable);
   const children = results.has('children')
     ? rankUnits(get('children'), { value: 'on_time_rate', volume: 'on_time_n' }, 'higher') : [];
   const departments = rankUnits(get('departments').filter((r) => r.department !== ''), { value: 'on_time_rate', volume: 'closed' }, 'higher');
@@ -76,7 +100,7 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
     request, kind: request.kind, unit, dataAsOf, periods, headline,
     indicators: indicatorsOutsideBand(headline, HEADLINE_MEASURES),
     matters, series: fromFirstActivity(get('series')), categories: get('categories'),
-    childLevel: childLevel(unit.level), children, departments, unitNames, queries,
+    childLevel: childLevel(unit.level), children, departments, unitNames, unavailable: Object.fromEntries(unavailable), queries,
   };
 }
 

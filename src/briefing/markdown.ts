@@ -20,6 +20,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function table(t: BriefingTable, lang: Language, emptyText: string): string[] {
+  if (t.unavailable) return [`${lang === 'zh' ? '不可用：' : 'Unavailable: '}${escapeMarkdown(t.unavailable)}`, ''];
   if (t.rows.length === 0) return [emptyText, ''];
   const lines: string[] = [];
   if (t.total !== undefined && t.total > t.rows.length) {

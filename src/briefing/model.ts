@@ -76,5 +76,7 @@ export interface Briefing {
   departments: RankedRow<Row>[];
   /** Names of every unit code that appears in the briefing. */
   unitNames: Record<string, string>;
+  /** Headline measures the data cannot support (loaded data without due times …), with the reason: shown as unavailable, never as 0. */
+  unavailable: Record<string, { zh: string; en: string }>;
   queries: BriefingQuery[];
 }

@@ -35,6 +35,8 @@ export interface BriefingTable {
   /** How many rows there are in all when only some are listed. */
   total?: number;
   note?: string;
+  /** Why the table cannot be filled from this data (shown instead of "none", which would claim zero). */
+  unavailable?: string;
 }
 
 const cell = (text: string, value: Scalar = text): Cell => ({ text, value });
@@ -59,6 +61,14 @@ function periodDayRange(briefing: Briefing): { from: string; to: string } {
   return { from: briefing.periods.current.start.slice(0, 10), to: briefing.periods.asOf.slice(0, 10) };
 }
 
+/** The measures this data cannot support, with the reasons, after the headline's note. */
+function unavailableNote(b: Briefing, lang: Language): string {
+  const entries = Object.entries(b.unavailable);
+  if (entries.length === 0) return '';
+  const list = entries.map(([id, reason]) => `${measureLabel(id, lang)}${lang === 'zh' ? '：' : ': '}${reason[lang]}`).join(lang === 'zh' ? '；' : '; ');
+  return lang === 'zh' ? `不可用的指标（${list}）。` : ` Unavailable measures (${list}).`;
+}
+
 function headlineTable(b: Briefing, lang: Language): BriefingTable {
   const w = (zh: string, en: string) => words(lang, zh, en);
   return {
@@ -66,6 +76,7 @@ function headlineTable(b: Briefing, lang: Language): BriefingTable {
     columns: [w('指标', 'Measure'), w('本期', 'This period'), w('上期', 'Previous'), w('变化', 'Change'), w('变化率', 'Change %'), w('去年同期', 'Last year'), w('同比', 'Year on year'), w('近7日基线', '7-day baseline'), w('近28日基线', '28-day baseline'), w('正常区间', 'Normal band')],
     rows: b.headline.map((r) => {
       const unit = headlineMeasure(r.measure)?.unit ?? 'count';
+      if (b.unavailable[r.measure]) return [cell(measureLabel(r.measure, lang), r.measure), cell(w('不可用', 'unavailable'), null), ...Array.from({ length: 8 }, () => cell('—', null))];
       const v = (x: number | null) => cell(formatValue(unit, x, unit === 'count' && x !== null && !Number.isInteger(x) ? 1 : undefined), x);
       return [
         cell(measureLabel(r.measure, lang), r.measure), v(r.value), v(r.previous), cell(formatChange(unit, r.change), r.change),
@@ -75,7 +86,8 @@ function headlineTable(b: Briefing, lang: Language): BriefingTable {
       ];
     }),
     note: w('基线为本期开始前7日、28日的日均值（流量按本期天数累计，存量取期末水平，比率与时长取均值）；正常区间为28日基线 ± 2 倍标准差（按本期长度换算）。上期、去年同期在本期仍在进行时截至相同时长。时长只计已受理或已办结的事件，近期数值因慢件尚未办结而偏低。',
-      'Baselines are the daily means of the 7 and 28 days before the period (flows summed over its days, stocks at its end, rates and durations averaged); the normal band is the 28-day baseline ± 2 standard deviations scaled to the period. A running period is compared with the same elapsed time of the previous period and last year. Durations count only events already accepted or closed, so a recent period reads low (slow events are still open).'),
+      'Baselines are the daily means of the 7 and 28 days before the period (flows summed over its days, stocks at its end, rates and durations averaged); the normal band is the 28-day baseline ± 2 standard deviations scaled to the period. A running period is compared with the same elapsed time of the previous period and last year. Durations count only events already accepted or closed, so a recent period reads low (slow events are still open).')
+      + unavailableNote(b, lang),
   };
 }
 
@@ -109,6 +121,7 @@ function eventTable(b: Briefing, lang: Language, id: 'overdue_severe' | 'escalat
       cell(formatHours(n(r[hoursColumn])), r[hoursColumn] ?? null),
     ]),
     targets: list.rows.map((r) => ({ unit: s(r.grid_code), event: s(r.event_id), ...periodDayRange(b) })),
+    unavailable: id === 'overdue_severe' && b.unavailable.overdue ? b.unavailable.overdue[lang] : undefined,
     note: id === 'escalations' ? w('数据只记录事件的当前状态：列出期末在办、当前状态为“上报”的事件。', 'The data keeps only the current status: listed are events open at the end of the period whose status is now "escalated".') : undefined,
   };
 }

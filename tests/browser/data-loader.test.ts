@@ -233,6 +233,14 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     expect(await page.locator('[data-testid^="rank-99"]').count()).toBe(0);
     await select.selectOption(startMeasure);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="rank-99"]').length === 2, null, { timeout: 120_000 });
+    // The briefing on this data: measures without their columns say "unavailable" with the reason, never 0.
+    await page.getByTestId('mode-briefing').click();
+    await page.getByTestId('briefing-document').waitFor({ timeout: 120_000 });
+    const overdueRow = page.getByTestId('briefing-headline').locator('tbody tr', { hasText: 'Overdue' });
+    expect(await overdueRow.locator('td').nth(1).textContent()).toBe('unavailable');
+    expect(await page.getByTestId('briefing-overdue_severe-unavailable').textContent()).toContain('due_at');
+    expect(await page.getByTestId('briefing-summary').textContent()).toContain('unavailable of them overdue');
+    await page.getByTestId('mode-map').click();
   });
 
   it('clears the data and is back on the demo, also after a reload', async () => {

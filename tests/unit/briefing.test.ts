@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
+import { unavailableHeadlineMeasures } from '../../src/briefing/availability';
 import { buildBriefing } from '../../src/briefing/build';
 import { briefingZip, tableCsv } from '../../src/briefing/csv-tables';
 import { formatChange, formatNumber, formatPercent, formatRelative } from '../../src/briefing/format';
@@ -163,6 +164,31 @@ describe('a whole briefing on a hand-made city', () => {
     const manifest = JSON.parse(strFromU8(zip[names.find((n) => n.endsWith('README.json'))!]!)) as { unit: { code: string }; period: { start: string } };
     expect(manifest.unit.code).toBe('331102');
     expect(manifest.period.start).toBe('2026-03-10 00:00:00');
+  });
+
+  it('says "unavailable" with the reason, never 0, for measures the data cannot support', async () => {
+    // As for a 311 file: no deadline column, so neither overdue nor on-time can be computed.
+    const reason = { zh: '数据缺少 due_at，无法计算', en: 'Not available: the data has no due_at' };
+    const unavailable = unavailableHeadlineMeasures(new Map([['overdue', reason], ['on_time_rate', reason]]));
+    expect([...unavailable.keys()].sort()).toEqual(['on_time_rate', 'overdue']);
+    const without = await buildBriefing(db, { kind: 'daily', date: '2026-03-10', unitCode: '331102' }, '2026-03-12 23:59:59', unavailable);
+    expect(without.headline.find((r) => r.measure === 'overdue')).toMatchObject({ value: null, previous: null, baseline28: null, band: null });
+    expect(without.indicators.map((i) => i.measure)).not.toContain('overdue');
+    const en = briefingMarkdown(without, 'en');
+    expect(en).toContain('| Overdue | unavailable | — |');
+    expect(en).toContain('Unavailable measures (Overdue: Not available: the data has no due\\_at; On-time rate: Not available: the data has no due\\_at)');
+    expect(en).toContain('open at the end of the period, unavailable of them overdue.');
+    expect(en).toContain('On-time rate unavailable, satisfaction rate');
+    expect(en).toContain('Matters needing attention: unavailable overdue events of severity 3 or more');
+    expect(en).toContain('Unavailable: Not available: the data has no due\\_at');
+    // Nor in the rankings: the department's overdue count and on-time interval are blank, not 0.
+    expect(en).toContain('| no data | 综合执法局 | — | — | 0 | 4 | — |');
+    expect(without.series.every((r) => r.overdue === null && r.on_time_rate === null)).toBe(true);
+    const zh = briefingMarkdown(without, 'zh');
+    expect(zh).toContain('其中超期 不可用 件');
+    expect(zh).toContain('不可用：数据缺少 due\\_at，无法计算');
+    // The same briefing with every measure supported still shows the overdue event.
+    expect(briefing.matters.overdueSevere.total).toBe(1);
   });
 
   it('refuses a unit that is not in the units table', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { unavailableHeadlineMeasures } from '../../briefing/availability';
 import { buildBriefing } from '../../briefing/build';
 import { briefingFileStem, briefingZip } from '../../briefing/csv-tables';
 import { BRIEFING_KINDS, KIND_NAMES, type BriefingKind } from '../../briefing/kinds';
@@ -50,7 +51,8 @@ export function BriefingPage({ units }: { units: UnitsDirectory }) {
 
   useEffect(() => {
     let current = true;
-    buildBriefing(dataset.db, { kind: params.kind, date: params.date, unitCode: params.unit }, dataset.asOf).then(
+    const unavailable = unavailableHeadlineMeasures(dataset.unavailableUnitMeasures);
+    buildBriefing(dataset.db, { kind: params.kind, date: params.date, unitCode: params.unit }, dataset.asOf, unavailable).then(
       (briefing) => { if (current) setState({ briefing, error: null, key }); },
       (error: unknown) => { if (current) setState({ briefing: null, error: error instanceof Error ? error : new Error(String(error)), key }); },
     );

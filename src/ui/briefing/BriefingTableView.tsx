@@ -22,7 +22,8 @@ export function BriefingTableView({ table, sql, level = 2 }: { table: BriefingTa
         <Heading>{table.title}</Heading>
         {sql ? <button type="button" className="briefing-show-sql no-print" onClick={() => navigation.openSql(sql)}>{m.showSql}</button> : null}
       </div>
-      {table.rows.length === 0 ? <p className="briefing-empty">{m.none}</p> : (
+      {table.unavailable ? <p className="briefing-empty" data-testid={`briefing-${table.id}-unavailable`}>{m.unavailable}{table.unavailable}</p>
+        : table.rows.length === 0 ? <p className="briefing-empty">{m.none}</p> : (
         <>
           {table.total !== undefined && table.total > table.rows.length ? <p>{format(m.listed, { total: table.total, shown: table.rows.length })}</p> : null}
           <table className="briefing-table">
