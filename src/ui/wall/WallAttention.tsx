@@ -16,14 +16,17 @@ function categoryName(code: unknown, language: Language): string {
 
 /** Matters needing attention (需关注事项) in the unit in view: open events of severity ≥ 3 past their deadline, longest overdue first. */
 export function WallAttention({ unitCode, t, language }: { unitCode: string; t: WallMessages; language: Language }) {
-  const { asOf } = useDataset();
+  const { asOf, unavailableUnitMeasures } = useDataset();
+  // Without deadlines in the loaded data nothing can be overdue: say why rather than "none".
+  const missing = unavailableUnitMeasures?.get('overdue');
   const sql = useMemo(() => overdueSevere({ asOf, filter: { unitCode }, limit: ROWS }), [asOf, unitCode]);
   const result = useQuery(sql, rowsOf);
   const total = result.data?.[0]?.total;
   return (
     <section className="wall-panel wall-attention" aria-label={t.attention} data-testid="wall-attention">
-      <h2>{t.attention}{typeof total === 'number' ? <span className="wall-panel-note wall-bad" data-testid="wall-attention-total" data-value={total}>{format(t.attentionTotal, { count: total })}</span> : null}</h2>
-      {!result.data ? <p className="wall-muted">{t.loading}</p>
+      <h2>{t.attention}{typeof total === 'number' && !missing ? <span className="wall-panel-note wall-bad" data-testid="wall-attention-total" data-value={total}>{format(t.attentionTotal, { count: total })}</span> : null}</h2>
+      {missing ? <p className="wall-muted" data-testid="wall-attention-unavailable">{missing[language]}</p>
+        : !result.data ? <p className="wall-muted">{t.loading}</p>
         : result.data.length === 0 ? <p className="wall-muted">{t.attentionNone}</p>
         : (
           <ul>

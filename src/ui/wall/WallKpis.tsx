@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { rowsOf, type Scalar } from '../../engine/columns';
+import { unavailableHeadlineMeasures } from '../../briefing/availability';
 import { periodComparison } from '../../sql/period-compare';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import { dayChange } from './day-change';
+import type { Language } from '../../i18n';
 import type { WallMessages } from './messages';
 
 /** The tiles, in order: each a measure of periodComparison (trend-measures.ts) and which way is better. */
@@ -25,14 +27,26 @@ function byMeasure(rows: Record<string, Scalar>[]): Map<string, { value: number 
  * Today's headline numbers for the unit in view, each with its change against the same
  * hours of yesterday (日环比) from the `periodComparison` builder; definitions on each tile.
  */
-export function WallKpis({ unitCode, t, locale }: { unitCode: string; t: WallMessages; locale: string }) {
-  const { asOf } = useDataset();
+export function WallKpis({ unitCode, t, locale, language }: { unitCode: string; t: WallMessages; locale: string; language: Language }) {
+  const { asOf, unavailableUnitMeasures } = useDataset();
+  // Loaded data may lack a measure's columns (no deadlines …): its tile says so instead of showing 0.
+  const unavailable = useMemo(() => unavailableHeadlineMeasures(unavailableUnitMeasures), [unavailableUnitMeasures]);
   const sql = useMemo(() => periodComparison({ granularity: 'day', date: asOf.slice(0, 10), asOf, filter: { unitCode }, families: ['volume', 'rates'] }), [asOf, unitCode]);
   const result = useQuery(sql, rowsOf);
   const values = useMemo(() => (result.data ? byMeasure(result.data) : null), [result.data]);
   return (
     <section className="wall-kpis" data-testid="wall-kpis" aria-label={t.kpis} aria-busy={result.loading}>
       {TILES.map((tile) => {
+        const missing = unavailable.get(tile.id);
+        if (missing) {
+          return (
+            <div key={tile.id} className="wall-kpi" data-testid={`wall-kpi-${tile.id}`} data-value="" data-unavailable="true" title={missing[language]}>
+              <div className="wall-kpi-label">{t.kpiLabels[tile.id]}</div>
+              <div className="wall-kpi-value wall-muted">{language === 'zh' ? '不可用' : 'unavailable'}</div>
+              <div className="wall-kpi-change">{missing[language]}</div>
+            </div>
+          );
+        }
         const entry = values?.get(tile.id) ?? null;
         const value = entry?.value ?? null;
         const change = dayChange(value, entry?.previous ?? null, tile.better);
