@@ -6,6 +6,7 @@ import { Float64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoundaryModel, ingestEventsFile, initParquetReader, parseShapefileZip, readBoundaryFile, suggestMapping } from '../../src/ingest';
 import { parseCsvRecords } from '../support/csv';
+import { writeBigGeoJson } from '../support/big-geojson';
 import { requireTestData } from '../support/test-data';
 import { openBrowser, startPreview, type BrowserSession } from './harness';
 
@@ -21,21 +22,6 @@ const SHAPEFILE = resolve('tests/fixtures/ingest/boundaries/grids-shapefile.zip'
 const GRIDS = resolve('tests/fixtures/ingest/boundaries/grids.geojson');
 const GCJ02_EVENTS = resolve('tests/fixtures/ingest/crs-gcj02.csv');
 
-/** A GeoJSON file of at least 50 MB of small square grids; returns how many. */
-function writeBigGeoJson(path: string): number {
-  const features: string[] = [];
-  let bytes = 0;
-  for (let i = 0; bytes < 50 * 1024 * 1024; i++) {
-    const x = 119 + (i % 1000) * 0.001;
-    const y = 28 + Math.floor(i / 1000) * 0.001;
-    const ring = [[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]].map(([a, b]) => `[${a!.toFixed(6)},${b!.toFixed(6)}]`).join(',');
-    const feature = `{"type":"Feature","properties":{"code":"G${i}","name":"网格 ${i}"},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}`;
-    features.push(feature);
-    bytes += Buffer.byteLength(feature) + 1;
-  }
-  writeFileSync(path, `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}`);
-  return features.length;
-}
 
 interface SourceEvent { event_id: string; category: string; lon: number; lat: number; reported_at: string; closed_at: string | null }
 

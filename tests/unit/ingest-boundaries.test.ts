@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeBigGeoJson } from '../support/big-geojson';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../../src/domain/coordinates';
 import { assignGrids, createBoundaryModel, detectDatumShift, readBoundaryFile, readEventsFile, suggestMapping, validateEvents } from '../../src/ingest';
 
@@ -93,26 +94,16 @@ describe('boundary files', () => {
   });
 
   it('reads a 50 MB GeoJSON file written at test time', async () => {
-    const features: string[] = [];
-    let bytes = 0;
-    for (let i = 0; bytes < 50 * 1024 * 1024; i++) {
-      const x = 119 + (i % 1000) * 0.001;
-      const y = 28 + Math.floor(i / 1000) * 0.001;
-      const ring = [[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]].map(([a, b]) => `[${a!.toFixed(6)},${b!.toFixed(6)}]`).join(',');
-      const feature = `{"type":"Feature","properties":{"code":"G${i}","name":"网格 ${i}","note":"${'注'.repeat(40)}"},"geometry":{"type":"Polygon","coordinates":[[${ring}]]}}`;
-      features.push(feature);
-      bytes += Buffer.byteLength(feature) + 1;
-    }
     const path = join(tmp, 'big.geojson');
-    writeFileSync(path, `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}`);
+    const written = writeBigGeoJson(path);
     const t0 = performance.now();
     const set = await readBoundaryFile(readFileSync(path), 'big.geojson');
     const model = createBoundaryModel([set]);
     const ms = performance.now() - t0;
-    expect(set.featureCount).toBe(features.length);
+    expect(set.featureCount).toBe(written);
     expect(set.rejectedCount).toBe(0);
     expect(model.index.locate(119.0005, 28.0005)).toBe('G0');
-    console.info(`50 MB GeoJSON: ${features.length} polygons read, checked and indexed in ${ms.toFixed(0)} ms`);
+    console.info(`50 MB GeoJSON: ${written} polygons read, checked and indexed in ${ms.toFixed(0)} ms`);
   });
 });
 
