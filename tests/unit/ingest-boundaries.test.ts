@@ -1,5 +1,5 @@
 /** Boundary files (GeoJSON, zipped shapefile), the hierarchy, grid assignment and datums. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
