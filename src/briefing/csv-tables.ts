@@ -18,6 +18,8 @@ export function briefingManifest(b: Briefing): Record<string, unknown> {
     kind: b.kind, date: b.request.date, unit: b.unit, filters: b.request.filter ?? {},
     period: b.periods.current, previous: b.periods.previous, lastYear: b.periods.lastYear, toDate: b.periods.toDate,
     endOfPeriod: b.periods.asOf, dataAsOf: b.dataAsOf,
+    // A table the data cannot fill is an empty CSV; this says it is "unavailable", not "none".
+    ...(Object.keys(b.unavailable).length > 0 ? { unavailable: b.unavailable } : {}),
     queries: b.queries.map((q) => ({ id: q.id, sql: q.sql })),
   };
 }

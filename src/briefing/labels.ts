@@ -1,4 +1,3 @@
-import { CATEGORIES } from '../domain/categories';
 import { HEADLINE_MEASURES } from './measures';
 import type { Briefing } from './model';
 
@@ -8,10 +7,7 @@ export function measureLabel(id: string, lang: Language): string {
   return HEADLINE_MEASURES.find((m) => m.id === id)?.[lang].label ?? id;
 }
 
-export function categoryLabel(code: string, lang: Language): string {
-  if (code === '') return lang === 'zh' ? '（未分类）' : '(none)';
-  return CATEGORIES.find((c) => c.code === code)?.[lang] ?? code;
-}
+export { categoryLabel } from '../domain/categories';
 
 export function unitLabel(briefing: Briefing, code: string): string {
   return briefing.unitNames[code] ?? code;

@@ -36,22 +36,28 @@ export function writeSummary(briefing: Briefing, lang: Language): string[] {
   const period = periodLabel(briefing, lang);
   // A measure the data cannot support reads "unavailable", never 0 (briefing.unavailable).
   const missing = (id: string) => briefing.unavailable[id] !== undefined;
-  const na = lang === 'zh' ? '不可用' : 'unavailable';
-  const count = (id: string, r: HeadlineRow | undefined) => (missing(id) ? na : formatCount(r?.value ?? null));
-  const percent = (id: string, r: HeadlineRow | undefined) => (missing(id) ? na : formatPercent(r?.value ?? null));
-  const overdueSevere = missing('overdue') ? na : String(m.overdueSevere.total);
+  const percent = (id: string, r: HeadlineRow | undefined) => (missing(id) ? (lang === 'zh' ? '不可用' : 'unavailable') : formatPercent(r?.value ?? null));
   const onTimeChange = missing('on_time_rate') ? '' : lang === 'zh' ? `（较${previousName} ${formatChange('ratio', onTime?.change ?? null)}）` : ` (${formatChange('ratio', onTime?.change ?? null)} on the ${previousName})`;
+  // Each count the data cannot support gets its own phrase, so that no number word follows "unavailable".
+  const closedZh = missing('closed') ? '办结件数不可用' : `办结 ${formatCount(closed?.value ?? null)} 件`;
+  const backlogZh = missing('backlog') ? '期末在办件数不可用'
+    : `期末在办 ${formatCount(backlog?.value ?? null)} 件${missing('overdue') ? '（超期件数不可用）' : `，其中超期 ${formatCount(overdue?.value ?? null)} 件`}`;
+  const closedEn = missing('closed') ? 'closures unavailable' : `${formatCount(closed?.value ?? null)} closed`;
+  const backlogEn = missing('backlog') ? 'backlog unavailable'
+    : `${formatCount(backlog?.value ?? null)} open at the end of the period${missing('overdue') ? ' (overdue: unavailable)' : `, ${formatCount(overdue?.value ?? null)} of them overdue`}`;
+  const overdueSevereZh = missing('overdue') ? '三级以上超期不可用' : `三级以上超期 ${m.overdueSevere.total} 件`;
+  const overdueSevereEn = missing('overdue') ? 'overdue events of severity 3 or more unavailable' : `${m.overdueSevere.total} overdue events of severity 3 or more`;
   if (lang === 'zh') {
-    sentences.push(`${period}，${briefing.unit.name}共受理事件 ${formatCount(intake?.value ?? null)} 件，较${previousName}${formatRelative(intake?.changeRel ?? null)}（近28日同口径基线 ${formatCount(intake?.baseline28 ?? null)} 件）；办结 ${count('closed', closed)} 件；期末在办 ${count('backlog', backlog)} 件，其中超期 ${count('overdue', overdue)} 件。`);
+    sentences.push(`${period}，${briefing.unit.name}共受理事件 ${formatCount(intake?.value ?? null)} 件，较${previousName}${formatRelative(intake?.changeRel ?? null)}（近28日同口径基线 ${formatCount(intake?.baseline28 ?? null)} 件）；${closedZh}；${backlogZh}。`);
     sentences.push(`按时办结率 ${percent('on_time_rate', onTime)}${onTimeChange}，满意率 ${percent('satisfaction_rate', satisfaction)}。`);
     sentences.push(unfavourable.length > 0 ? `偏离正常区间且需关注的指标 ${unfavourable.length} 项：${unfavourable.join('、')}。` : '各项指标均未向不利方向偏离正常区间。');
-    sentences.push(`需关注事项：三级以上超期 ${overdueSevere} 件，上报（升级）在办 ${m.escalations.total} 件，异常聚集 ${m.anomalies.total} 处，重复投诉 ${m.repeats.total} 处${m.emerging ? `，新兴热点 ${m.emerging.total} 处` : ''}${m.persistent ? `，持续热点 ${m.persistent.total} 处` : ''}。`);
+    sentences.push(`需关注事项：${overdueSevereZh}，上报（升级）在办 ${m.escalations.total} 件，异常聚集 ${m.anomalies.total} 处，重复投诉 ${m.repeats.total} 处${m.emerging ? `，新兴热点 ${m.emerging.total} 处` : ''}${m.persistent ? `，持续热点 ${m.persistent.total} 处` : ''}。`);
     if (top) sentences.push(`受理量最多的类别为${categoryLabel(String(top.category), lang)}（${formatPercent(top.share_current as number | null)}）${shift && Math.abs(shift.shift) >= 0.005 ? `；占比变化最大的是${categoryLabel(shift.category, lang)}（${formatChange('ratio', shift.shift)}）` : ''}。`);
   } else {
-    sentences.push(`${KIND_NAMES[briefing.kind].en} for ${briefing.unit.name}, ${period}: ${formatCount(intake?.value ?? null)} events reported, ${formatRelative(intake?.changeRel ?? null)} on the ${previousName} (28-day baseline ${formatCount(intake?.baseline28 ?? null)}); ${count('closed', closed)} closed; ${count('backlog', backlog)} open at the end of the period, ${count('overdue', overdue)} of them overdue.`);
+    sentences.push(`${KIND_NAMES[briefing.kind].en} for ${briefing.unit.name}, ${period}: ${formatCount(intake?.value ?? null)} events reported, ${formatRelative(intake?.changeRel ?? null)} on the ${previousName} (28-day baseline ${formatCount(intake?.baseline28 ?? null)}); ${closedEn}; ${backlogEn}.`);
     sentences.push(`On-time rate ${percent('on_time_rate', onTime)}${onTimeChange}, satisfaction rate ${percent('satisfaction_rate', satisfaction)}.`);
     sentences.push(unfavourable.length > 0 ? `${unfavourable.length} indicator${unfavourable.length > 1 ? 's' : ''} outside the normal band on the unfavourable side: ${unfavourable.join(', ')}.` : 'No indicator is outside its normal band on the unfavourable side.');
-    sentences.push(`Matters needing attention: ${overdueSevere} overdue events of severity 3 or more, ${m.escalations.total} open escalations, ${m.anomalies.total} anomalous counts, ${m.repeats.total} repeated-complaint places${m.emerging ? `, ${m.emerging.total} emerging hot spots` : ''}${m.persistent ? `, ${m.persistent.total} persistent hot spots` : ''}.`);
+    sentences.push(`Matters needing attention: ${overdueSevereEn}, ${m.escalations.total} open escalations, ${m.anomalies.total} anomalous counts, ${m.repeats.total} repeated-complaint places${m.emerging ? `, ${m.emerging.total} emerging hot spots` : ''}${m.persistent ? `, ${m.persistent.total} persistent hot spots` : ''}.`);
     if (top) sentences.push(`The largest category was ${categoryLabel(String(top.category), lang)} (${formatPercent(top.share_current as number | null)})${shift && Math.abs(shift.shift) >= 0.005 ? `; the largest shift in share was ${categoryLabel(shift.category, lang)} (${formatChange('ratio', shift.shift)})` : ''}.`);
   }
   return sentences;

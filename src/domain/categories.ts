@@ -55,8 +55,9 @@ export function categoryByCode(code: string): CategoryInfo {
  */
 export const OTHER_CATEGORY = { code: 'other', zh: '其他', en: 'Other' } as const;
 
-/** The category's name in a language; the code itself when it is neither in the taxonomy nor "other". */
+/** The category's name in a language ("other" included); "(none)" for an empty code; the code itself when unknown. */
 export function categoryLabel(code: string, language: 'zh' | 'en'): string {
+  if (code === '') return language === 'zh' ? '（未分类）' : '(none)';
   if (code === OTHER_CATEGORY.code) return OTHER_CATEGORY[language];
   return BY_CODE.get(code)?.[language] ?? code;
 }

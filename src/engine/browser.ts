@@ -55,40 +55,45 @@ async function diagnoseInstantiate(error: unknown): Promise<EngineStartError> {
   return new EngineStartError('wasm-rejected', messageOf(error));
 }
 
-/** How long the engine may take to start before the page checks its file itself. */
-const CHECK_FILE_AFTER_MS = 10_000;
+/**
+ * How long the engine may take to start before the page checks its file itself: well above a
+ * normal start here (5–10 s on a busy 2-core machine), so that the check rarely adds work.
+ */
+const CHECK_FILE_AFTER_MS = 15_000;
 
 /**
  * A damaged or truncated duckdb-eh.wasm makes compilation fail inside the worker, where
  * the rejection is unhandled and never reaches the page: start-up would wait for ever. If
- * the start takes longer than CHECK_FILE_AFTER_MS, the page fetches and compiles the file
- * itself; a file that compiles means the start is only slow, and the wait goes on.
+ * the start takes longer than CHECK_FILE_AFTER_MS, the page compiles the file itself (from
+ * the HTTP cache, so the copy the worker got). Only a failed compilation ends the wait: a
+ * file that compiles means the start is only slow, and a failed fetch of the check is no
+ * evidence against the engine, so both keep waiting. Stopped (fetch aborted) once the start settles.
  */
 function watchForDamagedWasm(): { failed: Promise<never>; stop: () => void } {
-  let stopped = false;
+  const abort = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const failed = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       void (async () => {
         let bytes: ArrayBuffer;
         try {
-          const response = await fetch(ehWasmUrl, { cache: 'no-store' });
-          if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+          const response = await fetch(ehWasmUrl, { signal: abort.signal });
+          if (!response.ok) return;
           bytes = await response.arrayBuffer();
-        } catch (error) {
-          if (!stopped) reject(new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${messageOf(error)}`));
+        } catch {
           return;
         }
+        if (abort.signal.aborted) return;
         try {
           await WebAssembly.compile(bytes);
         } catch (error) {
-          if (!stopped) reject(new EngineStartError('wasm-rejected', `${ehWasmUrl} (${bytes.byteLength.toLocaleString('en-US')} bytes) does not compile, the file may be damaged or truncated: ${messageOf(error)}`));
+          if (!abort.signal.aborted) reject(new EngineStartError('wasm-rejected', `${ehWasmUrl} (${bytes.byteLength.toLocaleString('en-US')} bytes) does not compile, the file may be damaged or truncated: ${messageOf(error)}`));
         }
       })();
     }, CHECK_FILE_AFTER_MS);
   });
   failed.catch(() => undefined);
-  return { failed, stop: () => { stopped = true; clearTimeout(timer); } };
+  return { failed, stop: () => { clearTimeout(timer); abort.abort(); } };
 }
 
 type Serial = <T>(task: () => Promise<T>) => Promise<T>;

@@ -42,6 +42,7 @@ export const en: Messages = {
   measure: 'Measure',
   ranking: 'Ranking of sub-units',
   rankedBy: 'Ranked by',
+  listedBy: 'Listed by',
   perCapitaHint: 'per capita, so that size does not decide',
   notRanked: 'not ranked, listed by the count',
   belowMinVolume: 'fewer than {n} events: not ranked',

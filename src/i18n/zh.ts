@@ -41,6 +41,7 @@ export const zh = {
   measure: '指标',
   ranking: '下级单元排名',
   rankedBy: '排名依据：',
+  listedBy: '列出依据：',
   perCapitaHint: '按人口折算，避免规模影响',
   notRanked: '不排名，仅按数量列出',
   belowMinVolume: '少于 {n} 件，不参与排名',

@@ -24,7 +24,7 @@ export { createPolygonIndex, type PolygonIndex, type IndexedPolygon } from './sp
 export { assignGrids, type AssignProgress } from './assign';
 export { eventsToArrowIpc, rawTableToArrowIpc } from './to-table';
 export { unavailableMeasures, KPI_NEEDS, UNIT_MEASURE_NEEDS, type UnavailableMeasure, type UnitField } from './availability';
-export { OTHER_CATEGORY, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';
+export { OTHER_CATEGORY_CODE, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';
 export { ingestEventsFile, type IngestedEvents } from './ingest';
 export { ingestCsvInChunks, rejectedResult, type ChunkedIngestResult } from './chunked';
 export { loadEventBatches } from './load-events';

@@ -8,7 +8,7 @@ import { createIssue, type Issue, type RuleId } from './rules';
 import type { PolygonIndex } from './spatial-index';
 import { cleanText, MAX_TEXT_LENGTH } from './text';
 import { CHINA_UTC_OFFSET_MINUTES, formatLocalTimestamp, parseTimestamp } from './time';
-import { normaliseCategory, normaliseChannel, normaliseClosedLevel, normaliseOutcome, normaliseSatisfaction, normaliseSeverity, normaliseStatus, OTHER_CATEGORY } from './values';
+import { normaliseCategory, normaliseChannel, normaliseClosedLevel, normaliseOutcome, normaliseSatisfaction, normaliseSeverity, normaliseStatus, OTHER_CATEGORY_CODE } from './values';
 
 export interface ValidateOptions {
   /** The finest boundaries (grids): points outside all of them are rejected, missing grid codes are assigned. */
@@ -259,7 +259,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     let subcategory = text('subcategory');
     if (category === null && index.category >= 0) {
       add('category', 'category_unknown', categoryText ?? '');
-      category = OTHER_CATEGORY;
+      category = OTHER_CATEGORY_CODE;
       subcategory ??= categoryText;
     }
     const channel = coded('channel', normaliseChannel);
@@ -292,7 +292,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     accepted.push(r);
     out.event_id.push(id);
     out.channel.push(channel);
-    out.category.push(category ?? OTHER_CATEGORY);
+    out.category.push(category ?? OTHER_CATEGORY_CODE);
     out.subcategory.push(subcategory);
     out.severity.push(severity);
     const at = accepted.length - 1;

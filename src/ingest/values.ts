@@ -8,7 +8,8 @@ import { CHANNEL_NAMES, CHANNELS, CLOSED_LEVELS, OUTCOMES, SATISFACTIONS, STATUS
  */
 
 /** The code given to a category the taxonomy does not know (see docs/ingest.md). */
-export const OTHER_CATEGORY = OTHER.code;
+/** The code given to a category outside the taxonomy (its labels: OTHER_CATEGORY in domain/categories.ts). */
+export const OTHER_CATEGORY_CODE = OTHER.code;
 
 function key(value: string): string {
   return value.trim().toLowerCase().replace(/[\s_\-]+/g, ' ');

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { childLevel } from '../domain/units';
-import { UNIT_MEASURE_GROUPS, UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import { UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import { defaultMeasure, groupMeasures } from './default-measure';
 import { rowsOf } from '../engine/columns';
 import { createChoropleth } from '../map/choropleth';
 import { toEventPointColumns } from '../map/event-layers';
@@ -34,15 +35,6 @@ export const POINT_LIMIT = 150_000;
 /** A unit with fewer events behind a rate or duration is drawn as "too little data". */
 export const MIN_MAP_VOLUME = 5;
 
-const DEFAULT_MEASURE = { coverage: 'intake_per_10k', response: 'response_median_h' } as const;
-
-/** The group's default measure, or its first one the data supports when the default needs what the data lacks. */
-function defaultMeasure(group: readonly UnitMeasure[], choroplethGroup: 'coverage' | 'response' | null, unavailable: ReadonlyMap<string, unknown> | undefined): UnitMeasure {
-  const preferred = UNIT_MEASURES.find((m) => m.id === (choroplethGroup ? DEFAULT_MEASURE[choroplethGroup] : 'intake_per_10k'))!;
-  if (!unavailable?.has(preferred.id)) return preferred;
-  return group.find((m) => !unavailable.has(m.id)) ?? preferred;
-}
-
 // Playback off: every hour shown. One array for every render, because a new one would
 // rebuild the map's layers at each camera move (the URL keeps the camera, so the page re-renders).
 const ALL_HOURS: [number, number] = [-1, 1e9];
@@ -63,8 +55,8 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const filter = useMemo(() => filterOf({ ...view, unit: unit.code }), [view, unit.code]);
 
   const choroplethGroup = view.layer === 'coverage' || view.layer === 'response' ? view.layer : null;
-  const groupMeasures = UNIT_MEASURES.filter((m) => (choroplethGroup ? UNIT_MEASURE_GROUPS[choroplethGroup].includes(m.id) : m.rankBy !== null));
-  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? defaultMeasure(groupMeasures, choroplethGroup, unavailableUnitMeasures);
+  const offered = groupMeasures(choroplethGroup);
+  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? defaultMeasure(choroplethGroup, unavailableUnitMeasures);
   // A measure the loaded data cannot support (e.g. per 10,000 residents without populations) says why instead of drawing zeros.
   const measureMissing = unavailableUnitMeasures?.get(measure.id) ?? null;
   // At 1M events this query is about half of a drill-down (npm run bench: 80–116 of 165–180 ms),
@@ -134,7 +126,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           <label className="measure-select">
             {t.measure}
             <select value={measure.id} data-testid="measure-select" onChange={(e) => store.update({ measure: e.target.value })}>
-              {groupMeasures.map((m) => <option key={m.id} value={m.id}>{m[language].label}{unavailableUnitMeasures?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
+              {offered.map((m) => <option key={m.id} value={m.id}>{m[language].label}{unavailableUnitMeasures?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
             </select>
           </label>
           {choroplethGroup ? (

@@ -1,4 +1,4 @@
-import { categoryByCode } from '../domain/categories';
+import { categoryLabel } from '../domain/categories';
 import { CHANNEL_NAMES, STATUSES, type Channel, type EventStatus } from '../domain/events';
 import { maskPersonalData } from '../domain/mask';
 import { firstRow, type Scalar } from '../engine/columns';
@@ -27,7 +27,7 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
   if (result.error) return <div className="event-detail" role="alert">{result.error.message}</div>;
   if (result.loading) return <div className="event-detail">{t.loading}</div>;
   if (!event) return <div className="event-detail" role="alert">{t.eventNotFound.replace('{id}', eventId)}</div>;
-  const category = (() => { try { return categoryByCode(String(event.category))[language]; } catch { return String(event.category); } })();
+  const category = categoryLabel(String(event.category ?? ''), language);
   const channel = CHANNEL_NAMES[event.channel as Channel]?.[language] ?? String(event.channel);
   let previous: Scalar = null;
   return (

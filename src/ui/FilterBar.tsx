@@ -27,7 +27,9 @@ export function FilterBar({ view, store, asOf }: { view: ViewState; store: ViewS
   const { language, t } = useMessages();
   const { origin } = useDataset();
   // Only loaded data can hold events outside the taxonomy ("other"); the demo never does.
-  const categoryCodes = [...CATEGORIES.map((c) => c.code), ...(origin === 'user' ? [OTHER_CATEGORY.code] : [])];
+  // A selected "other" stays visible (a kept URL on the demo) so that the filter can be seen and undone.
+  const showOther = origin === 'user' || view.categories.includes(OTHER_CATEGORY.code);
+  const categoryCodes = [...CATEGORIES.map((c) => c.code), ...(showOther ? [OTHER_CATEGORY.code] : [])];
   const today = asOf.slice(0, 10);
   const setRange = (range: TimePreset) => store.update(range === 'custom' ? { range, from: view.from ?? today, to: view.to ?? today } : { range, from: undefined, to: undefined });
   return (

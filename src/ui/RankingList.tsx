@@ -21,12 +21,13 @@ export function RankingList({ rows, measure, store, sql = null, source, rankByMi
 }) {
   const { language, t } = useMessages();
   const ranked = rankByMissing ? measure : UNIT_MEASURES.find((m) => m.id === measure.rankBy) ?? measure;
-  const entries = rankUnits(rows, ranked.columns, ranked.better);
+  // Without the fair form the units are only listed, largest first, with no minimum volume: nothing here is a rank.
+  const entries = rankByMissing ? rankUnits(rows, { ...ranked.columns, volume: null }, 'higher') : rankUnits(rows, ranked.columns, ranked.better);
   const reason = (r: string | null) => (r === 'below_min_volume' ? t.belowMinVolume.replace('{n}', String(MIN_RANKING_VOLUME)) : r === 'no_value' ? t.noValue : '');
   return (
     <section className="ranking" aria-label={t.ranking} data-testid="ranking">
       <div className="ranking-head" title={ranked[language].definition}>
-        {t.rankedBy} <strong>{ranked[language].label}</strong>
+        {rankByMissing ? t.listedBy : t.rankedBy} <strong>{ranked[language].label}</strong>
         {ranked.id !== measure.id ? <span className="hint"> ({t.perCapitaHint})</span> : null}
         {rankByMissing ? <span className="hint" data-testid="ranking-unranked"> ({t.notRanked}{language === 'zh' ? '：' : ': '}{rankByMissing[language]})</span> : null}
         {source ? <> <ShowSqlButton sql={sql} source={source} /></> : null}
@@ -44,7 +45,7 @@ export function RankingList({ rows, measure, store, sql = null, source, rankByMi
                 <span className="rank-name">{String(entry.row.name)}</span>
                 <span className="rank-value">{formatMeasure(ranked, entry.value, language)}</span>
                 {interval ? <span className="rank-interval" title={t.wilsonHint}>[{formatMeasure(ranked, interval[0], language)}, {formatMeasure(ranked, interval[1], language)}]</span> : null}
-                {entry.unrankedReason ? <span className="rank-reason">{reason(entry.unrankedReason)}</span> : null}
+                {entry.unrankedReason && !rankByMissing ? <span className="rank-reason">{reason(entry.unrankedReason)}</span> : null}
               </button>
             </li>
           );

@@ -239,13 +239,14 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     const overdueRow = page.getByTestId('briefing-headline').locator('tbody tr', { hasText: 'Overdue' });
     expect(await overdueRow.locator('td').nth(1).textContent()).toBe('unavailable');
     expect(await page.getByTestId('briefing-overdue_severe-unavailable').textContent()).toContain('due_at');
-    expect(await page.getByTestId('briefing-summary').textContent()).toContain('unavailable of them overdue');
+    expect(await page.getByTestId('briefing-summary').textContent()).toContain('(overdue: unavailable)');
     // And the wall: the overdue and on-time tiles and the overdue list say why, the intake tile counts.
     await page.getByTestId('mode-wall').click();
     await page.getByTestId('wall-kpi-overdue').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('wall-kpi-overdue').getAttribute('data-unavailable')).toBe('true');
     expect(await page.getByTestId('wall-kpi-on_time_rate').getAttribute('data-unavailable')).toBe('true');
     expect(await page.getByTestId('wall-attention-unavailable').textContent()).toContain('due_at');
+    expect(await page.getByTestId('wall-ranking-unavailable').textContent()).toContain('due_at');
     await page.waitForFunction(() => document.querySelector('[data-testid="wall-kpi-intake"]')?.getAttribute('data-value') !== '', null, { timeout: 120_000 });
     await page.goto(`${session.page.url().split('?')[0]}?lang=en`);
     await page.getByTestId('user-data-banner').waitFor({ timeout: 180_000 });

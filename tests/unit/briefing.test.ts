@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { unavailableHeadlineMeasures } from '../../src/briefing/availability';
 import { buildBriefing } from '../../src/briefing/build';
-import { briefingZip, tableCsv } from '../../src/briefing/csv-tables';
+import { briefingManifest, briefingZip, tableCsv } from '../../src/briefing/csv-tables';
 import { formatChange, formatNumber, formatPercent, formatRelative } from '../../src/briefing/format';
 import { baselineOnPeriodScale, indicatorsOutsideBand } from '../../src/briefing/indicators';
 import { briefingMarkdown, escapeInline, escapeMarkdown } from '../../src/briefing/markdown';
@@ -177,15 +177,18 @@ describe('a whole briefing on a hand-made city', () => {
     const en = briefingMarkdown(without, 'en');
     expect(en).toContain('| Overdue | unavailable | — |');
     expect(en).toContain('Unavailable measures (Overdue: Not available: the data has no due\\_at; On-time rate: Not available: the data has no due\\_at)');
-    expect(en).toContain('open at the end of the period, unavailable of them overdue.');
+    expect(en).toContain('open at the end of the period (overdue: unavailable).');
     expect(en).toContain('On-time rate unavailable, satisfaction rate');
-    expect(en).toContain('Matters needing attention: unavailable overdue events of severity 3 or more');
+    expect(en).toContain('Matters needing attention: overdue events of severity 3 or more unavailable,');
     expect(en).toContain('Unavailable: Not available: the data has no due\\_at');
     // Nor in the rankings: the department's overdue count and on-time interval are blank, not 0.
     expect(en).toContain('| no data | 综合执法局 | — | — | 0 | 4 | — |');
     expect(without.series.every((r) => r.overdue === null && r.on_time_rate === null)).toBe(true);
+    expect(briefingManifest(without).unavailable).toEqual({ overdue: reason, on_time_rate: reason });
+    expect(briefingManifest(briefing).unavailable).toBeUndefined();
     const zh = briefingMarkdown(without, 'zh');
-    expect(zh).toContain('其中超期 不可用 件');
+    expect(zh).toContain('件（超期件数不可用）。');
+    expect(zh).toContain('需关注事项：三级以上超期不可用，');
     expect(zh).toContain('不可用：数据缺少 due\\_at，无法计算');
     // The same briefing with every measure supported still shows the overdue event.
     expect(briefing.matters.overdueSevere.total).toBe(1);

@@ -134,6 +134,6 @@ describe('filterOf', () => {
 
   it('of the default view filters only by the city', () => {
     expect(filterOf(defaultViewState())).toEqual({ unitCode: '331100', categories: [], channels: [], statuses: [], severities: [] });
-    expect(eventWhere(filterOf(defaultViewState()))).toBe("starts_with(grid_code, '3311')");
+    expect(eventWhere(filterOf(defaultViewState()))).toBe("(grid_code >= '3311' AND grid_code < '3312')");
   });
 });

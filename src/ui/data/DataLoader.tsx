@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { serialiseMapping, suggestMapping, type EventMapping } from '../../ingest';
+import { serialiseMapping, suggestMapping, type DatumHint, type EventMapping } from '../../ingest';
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
@@ -9,7 +9,7 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { DATA_MESSAGES, fill } from './messages';
 import { LoaderWorker } from './loader-client';
-import type { BoundarySummary, DatumHint, PreparedSummary, TableSummary } from './loader-protocol';
+import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from './pipeline';
 import { readPickedFile, readUrl, type SourceBytes } from './read-source';
 import { ReviewStep } from './ReviewStep';
@@ -48,7 +48,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
   const [prepared, setPrepared] = useState<PreparedSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  // One worker for the page's life: it holds the raw table between the steps.
+  // The worker holds the raw table and boundaries between the steps; stopping replaces it with a fresh one.
   const worker = useRef<LoaderWorker | null>(null);
   const loader = () => (worker.current ??= new LoaderWorker());
   useEffect(() => () => worker.current?.cancel(new Error('The data loader was closed')), []);
@@ -75,6 +75,11 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
 
   const acceptEvents = async (source: SourceBytes) => {
     setBusy(fill(m.reading, { name: source.name }));
+    // The worker drops the previous table as it starts reading, so the page forgets it now too:
+    // if this read fails, nothing is left on screen that the worker no longer holds.
+    setTable(null);
+    setMapping(null);
+    setPrepared(null);
     const read = await loader().readEvents(source.name, source.bytes);
     setTable(read);
     setMapping(suggestMapping(read.columns));
@@ -82,13 +87,13 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     setDone(null);
   };
   const acceptBoundaries = async (sources: SourceBytes[]) => {
-    const sets: BoundarySummary[] = [];
     for (const source of sources) {
       setBusy(fill(m.reading, { name: source.name }));
-      sets.push(await loader().readBoundaries(source.name, source.bytes));
+      const set = await loader().readBoundaries(source.name, source.bytes);
+      // Listed as soon as the worker holds it: if a later file fails, the page still shows what validation will use.
+      setBoundarySets((previous) => [...previous, set]);
+      setPrepared(null);
     }
-    setBoundarySets((previous) => [...previous, ...sets]);
-    setPrepared(null);
   };
   // Each action clears the previous message and reports its own failure; the data in use is never touched here.
   const run = (action: () => Promise<void>) => {
@@ -116,7 +121,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
     });
   };
 
-  // Stopping ends the worker (the only way to interrupt a synchronous validation); the table went with it.
+  // Stopping ends the worker (the only way to interrupt a synchronous validation); the table and boundaries went with it.
   const stopValidation = () => {
     worker.current?.cancel(new LoaderRefusal(DATA_MESSAGES.zh.validationStopped, DATA_MESSAGES.en.validationStopped));
     setTable(null);
@@ -155,6 +160,8 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
       setPrepared(null);
       setTable(null);
       setMapping(null);
+      // The worker's copy of the table is no longer needed once the data is loaded.
+      void loader().clearEvents();
     });
   };
 
@@ -227,7 +234,7 @@ export function DataLoader(_props: { units: UnitsDirectory }) {
       ) : null}
       {table && prepared ? (
         <ReviewStep language={language} table={table} prepared={prepared} rejectedCsv={() => loader().rejectedCsv()} busy={busy !== null} onConfirm={confirm}
-          onCancel={() => { setPrepared(null); setTable(null); setMapping(null); }} />
+          onError={fail} onCancel={() => { setPrepared(null); setTable(null); setMapping(null); void loader().clearEvents(); }} />
       ) : null}
     </div>
   );

@@ -13,6 +13,7 @@ interface ReviewStepProps {
   prepared: PreparedSummary;
   /** The rejected rows as CSV, built where the whole table is (the loader worker). */
   rejectedCsv: () => Promise<string>;
+  onError: (error: unknown) => void;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -34,7 +35,7 @@ function download(name: string, text: string): void {
 }
 
 /** Step 3: what validation found, per rule with examples; rejected rows downloadable; the user goes on or cancels. */
-export function ReviewStep({ language, table, prepared, rejectedCsv, busy, onConfirm, onCancel }: ReviewStepProps) {
+export function ReviewStep({ language, table, prepared, rejectedCsv, onError, busy, onConfirm, onCancel }: ReviewStepProps) {
   const m = DATA_MESSAGES[language];
   const { counts, byRule, issues } = prepared.result;
   const rules = (Object.entries(byRule) as [RuleId, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
@@ -71,7 +72,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, busy, onCon
         </>
       ) : null}
       {counts.rejected > 0 ? (
-        <button type="button" data-testid="download-rejected" onClick={() => { void rejectedCsv().then((text) => download(`${baseName}_rejected.csv`, text)); }}>{m.downloadRejected}</button>
+        <button type="button" data-testid="download-rejected" disabled={busy} onClick={() => { rejectedCsv().then((text) => download(`${baseName}_rejected.csv`, text), onError); }}>{m.downloadRejected}</button>
       ) : null}
       <h4>{m.unavailableHeading}</h4>
       {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (

@@ -1,5 +1,6 @@
 import type { EventMapping } from '../../ingest';
-import type { BoundarySummary, DatumHint, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
+import type { DatumHint } from '../../ingest';
+import type { BoundarySummary, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from './pipeline';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (done: number, total: number) => void };
@@ -29,8 +30,13 @@ export class LoaderWorker {
       if (reply.type === 'done') pending.resolve(reply.value);
       else pending.reject(reply.zh !== undefined && reply.en !== undefined ? new LoaderRefusal(reply.zh, reply.en) : new Error(reply.message));
     };
-    // A worker that cannot start or dies (out of memory) fails every request with the reason.
-    worker.onerror = (event) => this.failAll(new Error(`The loader worker failed: ${event.message || 'no reason given (out of memory?)'}`));
+    // A worker that cannot start or dies (out of memory) fails every request with the reason and is
+    // replaced: requests sent to a dead worker would never be answered.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.cancel(new Error(`The loader worker failed: ${event.message || 'no reason given (out of memory?)'}`));
+    };
+    worker.onmessageerror = () => this.cancel(new Error('The loader worker sent a message the page could not read'));
     this.worker = worker;
     return worker;
   }
@@ -60,6 +66,11 @@ export class LoaderWorker {
 
   clearBoundaries(): Promise<null> {
     return this.request<null>({ type: 'clear-boundaries' } satisfies RequestBody<'clear-boundaries'>);
+  }
+
+  /** Drops the worker's copy of the events table and its validation (after a load or a cancel). */
+  clearEvents(): Promise<null> {
+    return this.request<null>({ type: 'clear-events' } satisfies RequestBody<'clear-events'>);
   }
 
   datumHint(mapping: EventMapping): Promise<DatumHint | null> {

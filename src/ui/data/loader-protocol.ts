@@ -1,4 +1,4 @@
-import type { DatumHint, EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
+import type { EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
 import type { PreparedDataset } from './pipeline';
 
 /**
@@ -13,12 +13,12 @@ export interface TableSummary {
   encoding?: string;
   /** File-level findings (row === null): empty file, renamed columns, encoding … */
   fileIssues: Issue[];
-  /** The first SAMPLE_ROWS rows as read. */
+  /** The first SAMPLE_ROWS rows as read, for the preview. */
   sample: (string | null)[][];
 }
 
-/** Rows sent to the page for the preview and the datum hint. */
-export const SAMPLE_ROWS = 5_000;
+/** Rows sent to the page for the preview (the datum hint is worked out in the worker). */
+export const SAMPLE_ROWS = 20;
 /** Issues sent to the page as examples; all of them are in the rejected-rows download. */
 export const ISSUE_EXAMPLES = 200;
 
@@ -40,14 +40,13 @@ export interface BoundarySummary {
   issues: Issue[];
 }
 
-export type { DatumHint };
-
 export type PreparedSummary = Omit<PreparedDataset, 'result'> & { result: ValidationSummary };
 
 export type LoaderRequest =
   | { id: number; type: 'read-events'; name: string; bytes: Uint8Array }
   | { id: number; type: 'read-boundaries'; name: string; bytes: Uint8Array }
   | { id: number; type: 'clear-boundaries' }
+  | { id: number; type: 'clear-events' }
   | { id: number; type: 'datum-hint'; mapping: EventMapping }
   | { id: number; type: 'prepare'; mapping: EventMapping; rootName: string }
   | { id: number; type: 'rejected-csv' };

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { createBoundaryModel, detectDatumShift, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
+import { DATA_MESSAGES } from './messages';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from './pipeline';
 
@@ -59,6 +60,10 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       boundaryModel = null;
       return { value: summariseBoundaries(set), transfer: [] };
     }
+    case 'clear-events':
+      table = null;
+      validation = null;
+      return { value: null, transfer: [] };
     case 'clear-boundaries':
       boundarySets.length = 0;
       boundaryModel = null;
@@ -66,8 +71,8 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
     case 'datum-hint':
       return { value: datumHint(request.mapping), transfer: [] };
     case 'prepare': {
-      if (!table) throw new Error('No events file is loaded in the loader worker');
-      const prepared = prepareDataset(table, request.mapping, boundarySets, request.rootName,
+      if (!table) throw nothingLoaded();
+      const prepared = prepareDataset(table, request.mapping, boundarySets, request.rootName, model(),
         (done, total) => scope.postMessage({ id: request.id, type: 'progress', done, total } satisfies LoaderReply));
       validation = prepared.result;
       const { counts, byRule, issues } = prepared.result;
@@ -75,20 +80,25 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       return { value: summary, transfer: [prepared.eventsIpc.buffer as ArrayBuffer] };
     }
     case 'rejected-csv':
-      if (!table || !validation) throw new Error('Nothing has been validated in the loader worker');
+      if (!table || !validation) throw nothingLoaded();
       return { value: rejectedRowsCsv(table, validation), transfer: [] };
   }
 }
 
+function nothingLoaded(): LoaderRefusal {
+  return new LoaderRefusal(DATA_MESSAGES.zh.nothingLoaded, DATA_MESSAGES.en.nothingLoaded);
+}
+
 scope.onmessage = (event: MessageEvent<LoaderRequest>) => {
   const request = event.data;
-  handle(request).then(
-    ({ value, transfer }) => scope.postMessage({ id: request.id, type: 'done', value } satisfies LoaderReply, transfer),
-    (error: unknown) => {
+  // The reply is posted inside the chain, so that a failure to send it (a value that cannot be
+  // cloned, no memory left) is answered as an error instead of leaving the page waiting.
+  handle(request)
+    .then(({ value, transfer }) => scope.postMessage({ id: request.id, type: 'done', value } satisfies LoaderReply, transfer))
+    .catch((error: unknown) => {
       const reply: LoaderReply = error instanceof LoaderRefusal
         ? { id: request.id, type: 'error', message: error.message, zh: error.zh, en: error.en }
         : { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
       scope.postMessage(reply);
-    },
-  );
+    });
 };

@@ -5,7 +5,7 @@ import type { UnitLevel } from '../../domain/units';
 import { checkLoadFits, tooLargeMessage, type LoadFormat } from '../../engine/memory-budget';
 import {
   createBoundaryModel, detectEventFormat, eventsToArrowIpc, formatLocalTimestamp, initParquetReader, readBoundaryFile, readEventsFile,
-  unavailableMeasures, validateEvents, type BoundarySet, type EventMapping, type RawTable, type UnavailableMeasure, type ValidationResult,
+  unavailableMeasures, validateEvents, type BoundaryModel, type BoundarySet, type EventMapping, type RawTable, type UnavailableMeasure, type ValidationResult,
 } from '../../ingest';
 import { createSingleUnit, createUserUnits, recodeGrids, userUnitsCsv } from './user-units';
 
@@ -57,9 +57,10 @@ export interface PreparedDataset {
  * Runs in the loader worker (loader.worker.ts), reporting progress row by row.
  */
 export function prepareDataset(table: RawTable, mapping: EventMapping, boundarySets: readonly BoundarySet[], rootName: string,
-  onProgress?: (done: number, total: number) => void): PreparedDataset {
+  builtModel: BoundaryModel | null = null, onProgress?: (done: number, total: number) => void): PreparedDataset {
   const features = boundarySets.flatMap((set) => set.features);
-  const model = features.length > 0 ? createBoundaryModel(boundarySets) : null;
+  // The caller may pass the model it already built from these sets (150,000 polygons take seconds to index).
+  const model = features.length > 0 ? builtModel ?? createBoundaryModel(boundarySets) : null;
   const result = validateEvents(table, mapping, { ...(model ? { boundaries: model.index, knownGridCodes: model.gridCodes } : {}), onProgress });
   const units = model ? createUserUnits(model, features, rootName) : createSingleUnit(result.events.lon, result.events.lat, rootName);
   const events = { ...result.events, grid_code: recodeGrids(result.events.grid_code, units.codeOf) };

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { categoryByCode } from '../../domain/categories';
+import { categoryLabel } from '../../domain/categories';
 import { maskPersonalData } from '../../domain/mask';
 import { rowsOf } from '../../engine/columns';
 import { overdueSevere } from '../../sql/attention';
@@ -9,10 +9,6 @@ import { useQuery } from '../useQuery';
 import type { WallMessages } from './messages';
 
 const ROWS = 6;
-
-function categoryName(code: unknown, language: Language): string {
-  try { return categoryByCode(String(code))[language]; } catch { return String(code ?? ''); }
-}
 
 /** Matters needing attention (需关注事项) in the unit in view: open events of severity ≥ 3 past their deadline, longest overdue first. */
 export function WallAttention({ unitCode, t, language }: { unitCode: string; t: WallMessages; language: Language }) {
@@ -33,7 +29,7 @@ export function WallAttention({ unitCode, t, language }: { unitCode: string; t: 
             {result.data.map((row) => (
               <li key={String(row.event_id)}>
                 <span className={`wall-severity s${String(row.severity)}`}>{t.severityShort[Number(row.severity)] ?? ''}</span>
-                <span className="wall-item-text">{categoryName(row.category, language)} · {maskPersonalData(String(row.address ?? ''))}</span>
+                <span className="wall-item-text">{categoryLabel(String(row.category ?? ''), language)} · {maskPersonalData(String(row.address ?? ''))}</span>
                 <span className="wall-item-meta">{format(t.overdueHours, { hours: Math.round(Number(row.overdue_h)).toLocaleString() })}</span>
               </li>
             ))}

@@ -1,6 +1,5 @@
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { childLevel } from '../../domain/units';
-import { UNIT_MEASURES } from '../../domain/unit-measures';
 import { rowsOf } from '../../engine/columns';
 import { createChoropleth } from '../../map/choropleth';
 import { toEventPointColumns } from '../../map/event-layers';
@@ -16,9 +15,9 @@ import { defaultViewState, type ViewState } from '../url-state';
 import { useQuery } from '../useQuery';
 import type { WallMessages } from './messages';
 import type { WallLayer, WallRange } from './wall-params';
+import { defaultMeasure } from '../default-measure';
 import { createWallViewStore } from './wall-view-store';
 
-const CHOROPLETH_MEASURE = { coverage: 'intake_per_10k', response: 'response_median_h' } as const;
 /** A unit with fewer events behind a value is drawn as "too little data" (as on the one-map page). */
 const MIN_MAP_VOLUME = 5;
 /** Wait this long for the browser to give a lost WebGL context back before building a new map anyway. */
@@ -55,7 +54,7 @@ class MapBoundary extends Component<{ children: ReactNode; fallback: ReactNode; 
  * a short wait if it does not.
  */
 export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapProps) {
-  const { asOf } = useDataset();
+  const { asOf, unavailableUnitMeasures } = useDataset();
   const store = useMemo(() => createWallViewStore(units.root.code), [units]);
   const [generation, setGeneration] = useState(0);
   const [lost, setLost] = useState(false);
@@ -92,14 +91,15 @@ export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapPro
   const measures = useQuery(measuresSql, rowsOf);
   const choropleth = useMemo(() => {
     if (!choroplethGroup || !measures.data) return null;
-    const measure = UNIT_MEASURES.find((m) => m.id === CHOROPLETH_MEASURE[choroplethGroup])!;
+    // Loaded data without populations cannot show per 10,000 residents: the first measure of the layer it supports.
+    const measure = defaultMeasure(choroplethGroup, unavailableUnitMeasures);
     const rows = measures.data.map((row) => ({
       code: String(row.code),
       value: typeof row[measure.columns.value] === 'number' ? (row[measure.columns.value] as number) : null,
       insufficient: measure.columns.volume !== null && Number(row[measure.columns.volume] ?? 0) < MIN_MAP_VOLUME,
     }));
     return createChoropleth(rows, choroplethGroup === 'response' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE, 'quantile');
-  }, [choroplethGroup, measures.data]);
+  }, [choroplethGroup, measures.data, unavailableUnitMeasures]);
   const view = useMemo<ViewState>(() => ({ ...defaultViewState(units.root.code), unit: unit.code, layer }), [units, unit.code, layer]);
   const eventLayer = choroplethGroup ? null : layer as 'points' | 'heatmap' | 'hexagon';
   const timeWindow = useMemo<[number, number]>(() => [-1, 1e9], []);

@@ -27,17 +27,19 @@ export function visibleRanking<T>(entries: readonly T[], isHighlighted: (entry: 
 
 /** The districts (or the siblings of the unit in view) ranked fairly over the last 30 days; the unit in view is highlighted. */
 export function WallRanking({ units, parentCode, highlight, t, language }: { units: UnitsDirectory; parentCode: string; highlight: string | null; t: WallMessages; language: Language }) {
-  const { asOf } = useDataset();
+  const { asOf, unavailableUnitMeasures } = useDataset();
+  // Loaded data without deadlines has no on-time rate: the panel says why instead of ranking everyone at 0 %.
+  const missing = unavailableUnitMeasures?.get(RANK_MEASURE.id);
   const parent = units.get(parentCode) ?? units.root;
   const level = childLevel(parent.level);
-  const sql = useMemo(() => (level ? unitMeasures({ level, parentCode: parent.code, period: lastDays(asOf, 30), asOf }) : null), [level, parent.code, asOf]);
+  const sql = useMemo(() => (level && !missing ? unitMeasures({ level, parentCode: parent.code, period: lastDays(asOf, 30), asOf }) : null), [level, parent.code, asOf, missing]);
   const result = useQuery(sql, rowsOf);
   const entries = useMemo(() => (result.data ? rankUnits(result.data, RANK_MEASURE.columns, RANK_MEASURE.better) : null), [result.data]);
   const shown = entries ? visibleRanking(entries, (e) => String(e.row.code) === highlight, VISIBLE_ROWS) : null;
   return (
     <section className="wall-panel wall-ranking" aria-label={t.ranking} data-testid="wall-ranking">
       <h2>{t.ranking}<span className="wall-panel-note" title={RANK_MEASURE[language].definition}>{format(t.rankedBy, { measure: RANK_MEASURE[language].label })}</span></h2>
-      {shown ? (
+      {missing ? <p className="wall-muted" data-testid="wall-ranking-unavailable">{missing[language]}</p> : shown ? (
         <ol>
           {shown.map((entry) => {
             const code = String(entry.row.code);

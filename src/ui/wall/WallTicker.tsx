@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { categoryByCode } from '../../domain/categories';
+import { categoryLabel } from '../../domain/categories';
 import { maskPersonalData } from '../../domain/mask';
 import { rowsOf } from '../../engine/columns';
 import { latestEvents } from '../../sql/latest-events';
@@ -35,8 +35,7 @@ export function WallTicker({ unitCode, canvasWidth, t, language }: { unitCode: s
     <section className="wall-ticker" aria-label={t.latest} data-testid="wall-ticker" aria-live="off">
       <h2>{t.latest}</h2>
       {shown.length === 0 ? <span className="wall-muted">{result.data ? t.latestNone : t.loading}</span> : shown.map((row) => {
-        let category = String(row.category ?? '');
-        try { category = categoryByCode(category)[language]; } catch { /* an unknown code is shown as it is */ }
+        const category = categoryLabel(String(row.category ?? ''), language);
         return (
           <div key={String(row.event_id)} className="wall-ticker-item" data-testid="wall-ticker-item">
             <span className="wall-item-meta">{String(row.reported_at).slice(11)}</span>

@@ -36,28 +36,33 @@ function smallChart(days: string[], series: { name: string; data: (number | null
   };
 }
 
+/** The unit measure with the same needs as each trend line (src/ingest/availability.ts). */
+const SERIES_MEASURE = { closed: 'closure_rate', backlog: 'backlog', overdue: 'overdue', on_time_rate: 'on_time_rate' } as const;
+
 /** The last 30 days of the unit in view: intake and closures, backlog and overdue, on-time rate (trendSeries builder). */
 export function WallTrends({ unitCode, t }: { unitCode: string; t: WallMessages }) {
-  const { asOf } = useDataset();
+  const { asOf, unavailableUnitMeasures } = useDataset();
   const sql = useMemo(() => trendSeries({ granularity: 'day', period: lastDays(asOf, DAYS), asOf, filter: { unitCode }, families: ['volume', 'rates'] }), [asOf, unitCode]);
   const result = useQuery(sql, (table) => toSeries(rowsOf(table), ['intake', 'closed', 'backlog', 'overdue', 'on_time_rate']));
   const charts = useMemo(() => {
     if (!result.data) return null;
     const { days, values } = result.data;
+    // A measure loaded data cannot support is drawn as no line at all, not as a flat zero.
+    const shown = (id: 'closed' | 'backlog' | 'overdue' | 'on_time_rate', data: (number | null)[]) => (unavailableUnitMeasures?.has(SERIES_MEASURE[id]) ? data.map(() => null) : data);
     return [
       { id: 'intake', title: t.trendIntake, option: smallChart(days, [
         { name: t.intake, data: values.intake!, color: WALL_COLORS.accent, type: 'bar' },
-        { name: t.closed, data: values.closed!, color: WALL_COLORS.good, type: 'line' },
+        { name: t.closed, data: shown('closed', values.closed!), color: WALL_COLORS.good, type: 'line' },
       ]) },
       { id: 'backlog', title: t.trendBacklog, option: smallChart(days, [
-        { name: t.backlog, data: values.backlog!, color: WALL_COLORS.warn, type: 'line' },
-        { name: t.overdue, data: values.overdue!, color: WALL_COLORS.bad, type: 'line' },
+        { name: t.backlog, data: shown('backlog', values.backlog!), color: WALL_COLORS.warn, type: 'line' },
+        { name: t.overdue, data: shown('overdue', values.overdue!), color: WALL_COLORS.bad, type: 'line' },
       ]) },
       { id: 'on-time', title: t.trendOnTime, option: smallChart(days, [
-        { name: t.onTime, data: values.on_time_rate!, color: WALL_COLORS.good, type: 'line' },
+        { name: t.onTime, data: shown('on_time_rate', values.on_time_rate!), color: WALL_COLORS.good, type: 'line' },
       ], true) },
     ];
-  }, [result.data, t]);
+  }, [result.data, t, unavailableUnitMeasures]);
   return (
     <section className="wall-panel wall-trends" aria-label={t.trends} data-testid="wall-trends">
       <h2>{t.trends}</h2>
