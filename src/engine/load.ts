@@ -9,9 +9,14 @@ export interface LoadTimings { unitsMs: number; eventsMs: number; rows: number }
 /**
  * Load units (CSV) and events (Arrow IPC, or CSV when the .arrow file is absent) into
  * fresh tables. Arrow IPC is the default because it skips parsing: see docs/data-format.md.
- * At 1M events this takes ≈ 10 s in the browser (npm run bench), over the 3 s target: the
- * insert of 353 MB runs in single-threaded wasm; smaller dictionary-encoded files and a
- * lazy load of the text columns are the next steps (README, Benchmark).
+ * At 1M events this takes 4.7–5.4 s in the browser (npm run bench, shared machine), over
+ * the 3 s target: the insert of 355 MB runs in single-threaded wasm (5.7–6.7 s in the wasm
+ * build under Node). Dictionary-encoding the nine low-cardinality text columns (re-encoded
+ * with apache-arrow) gave a larger file (403 MB) and a slower insert (7.4–8.5 s), so it was
+ * not taken. Half of the bytes are free text (description, address, event_id: 174 of
+ * 355 MB); loading those after the first screen is what remains, at the price of an events
+ * table that is not whole until then (the SQL console, the event detail and repeated
+ * complaints read them).
  */
 export async function loadDataset(db: Database, source: DataSource, format: 'arrow' | 'csv' = 'arrow'): Promise<LoadTimings> {
   const t0 = performance.now();

@@ -59,8 +59,10 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? defaultMeasure(choroplethGroup, unavailableUnitMeasures);
   // A measure the loaded data cannot support (e.g. per 10,000 residents without populations) says why instead of drawing zeros.
   const measureMissing = unavailableUnitMeasures?.get(measure.id) ?? null;
-  // At 1M events this query is about half of a drill-down (npm run bench: 80–116 of 165–180 ms),
-  // just over the 150 ms target; a pre-aggregated grid × day × category table is the next step.
+  // At 1M events this query is the larger part of a drill-down (npm run bench: 68 of 106 ms,
+  // within the 150 ms target thanks to grid code ranges on a table kept in month × grid order).
+  // A roll-up table (grid × day × category counts) could not replace it: it needs medians and
+  // P90s of durations and the stock open at the data time, which counts do not carry.
   const measuresSql = children ? unitMeasures({ level: children, parentCode: unit.code, period, asOf, filter: { ...filter, unitCode: undefined } }) : null;
   const measures = useQuery(measuresSql, rowsOf);
   const points = useQuery(eventPoints(period, filter), toEventPointColumns);
