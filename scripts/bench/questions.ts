@@ -159,7 +159,12 @@ export const DASHBOARD_QUESTIONS: Question[] = [
   unitsQuestion('units_counties', 'ranking + choropleth', 'county', '331100'),
 ];
 
-/** What a drill-down into one county re-asks: every panel, filtered. */
+/**
+ * What a drill-down into one county re-asks: every panel, filtered. OneMap answered it 9.3×
+ * faster than plain JS at 1M events (target 10×), though plain JS computes less here: only
+ * intake, backlog and overdue per unit where the SQL computes every measure, and it needs
+ * the CSV turned into objects first (≈ 30 s); the timed part is its filter and reduce.
+ */
 export const DRILL_QUESTIONS: Question[] = [
   kpiQuestion('kpi_county', 'KPI strip (drill-down)', DRILL_UNIT),
   pointsQuestion('points_county_30d', 'map points (drill-down)', DRILL_UNIT),
