@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { decodeText, ingestCsvInChunks, ingestEventsFile, suggestMapping } from '../../src/ingest';
+import { decodeText, ingestCsvInChunks, ingestEventsFile, type EventMapping } from '../../src/ingest';
 import { measure, summarize, type Timing } from './stats';
 
 /**
@@ -14,7 +14,7 @@ import { measure, summarize, type Timing } from './stats';
 export interface IngestBench {
   csvBytes: number;
   node: { wholeFile: Timing; chunked: Timing; accepted: number; rejected: number };
-  browser: { read: Timing; validate: Timing; accepted: number } | { failed: string };
+  browser: { read: Timing; validate: Timing; accepted: number; rejected: number } | { failed: string };
 }
 
 /** Time of a page step: from `start` until one of the test ids shows, which it returns. */
@@ -30,6 +30,7 @@ async function inBrowser(page: Page, csvPath: string, runs: number): Promise<Ing
   const reads: number[] = [];
   const validations: number[] = [];
   let accepted = 0;
+  let rejected = 0;
   for (let i = 0; i < runs; i++) {
     await page.goto(`${origin}/?mode=data&lang=en`);
     await page.getByTestId('data-loader').waitFor({ timeout: 600_000 });
@@ -38,11 +39,12 @@ async function inBrowser(page: Page, csvPath: string, runs: number): Promise<Ing
     const validate = await step(page, () => page.getByTestId('validate').click(), ['review-step', 'loader-error'], 1_200_000);
     if (validate.ended === 'loader-error') return { failed: (await page.getByTestId('loader-error').textContent()) ?? 'error' };
     accepted = Number(await page.getByTestId('count-accepted').getAttribute('data-value'));
+    rejected = Number(await page.getByTestId('count-rejected').getAttribute('data-value'));
     reads.push(read.ms);
     validations.push(validate.ms);
     await page.getByTestId('cancel').click();
   }
-  return { read: summarize(reads), validate: summarize(validations), accepted };
+  return { read: summarize(reads), validate: summarize(validations), accepted, rejected };
 }
 
 export async function benchIngest(dataDir: string, page: Page, runs: number): Promise<IngestBench> {
@@ -50,19 +52,23 @@ export async function benchIngest(dataDir: string, page: Page, runs: number): Pr
   const bytes = new Uint8Array(readFileSync(csvPath));
   let accepted = 0;
   let rejected = 0;
+  let mapping: EventMapping | null = null;
   const wholeFile = await measure(async () => {
-    const { result } = await ingestEventsFile(bytes, 'events.csv');
-    accepted = result.counts.accepted;
-    rejected = result.counts.rejected;
+    const ingested = await ingestEventsFile(bytes, 'events.csv');
+    accepted = ingested.result.counts.accepted;
+    rejected = ingested.result.counts.rejected;
+    mapping = ingested.mapping;
   }, runs, 0);
   const chunked = await measure(() => {
     const { text } = decodeText(bytes);
-    const header = text.slice(0, text.indexOf('\n')).split(',');
-    const result = ingestCsvInChunks(text, 'events.csv', suggestMapping(header));
+    // The same mapping as the whole-file path, so that both validate the same columns.
+    const result = ingestCsvInChunks(text, 'events.csv', mapping!);
     if (result.counts.accepted !== accepted) throw new Error(`Chunked ingest accepted ${result.counts.accepted} rows, the whole-file path ${accepted}`);
   }, runs, 0);
   const browser = await inBrowser(page, csvPath, runs);
-  if ('accepted' in browser && browser.accepted !== accepted) throw new Error(`The page accepted ${browser.accepted} rows, the library in Node ${accepted}`);
+  if ('accepted' in browser && (browser.accepted !== accepted || browser.rejected !== rejected)) {
+    throw new Error(`The page accepted ${browser.accepted} and rejected ${browser.rejected} rows, the library in Node ${accepted} and ${rejected}`);
+  }
   return { csvBytes: statSync(csvPath).size, node: { wholeFile, chunked, accepted, rejected }, browser };
 }
 

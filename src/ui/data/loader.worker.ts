@@ -22,16 +22,25 @@ function model(): BoundaryModel | null {
   return (boundaryModel ??= createBoundaryModel(boundarySets));
 }
 
-/** Which datum fits the boundaries best, from the mapped coordinates of the whole table (sampled by detectDatumShift). */
+/** Rows the datum hint looks at, spread over the whole table (detectDatumShift samples as many). */
+const DATUM_SAMPLE_ROWS = 2_000;
+
+/**
+ * Which datum fits the boundaries best, from the mapped coordinates of rows spread over the
+ * table. Picked before converting, because the hint is asked again at every mapping change
+ * and converting a million rows each time would be wasted.
+ */
 function datumHint(mapping: EventMapping): DatumHint | null {
   const index = model()?.index;
   const lonAt = mapping.columns.lon ? table?.columns.indexOf(mapping.columns.lon) ?? -1 : -1;
   const latAt = mapping.columns.lat ? table?.columns.indexOf(mapping.columns.lat) ?? -1 : -1;
   if (!table || !index || lonAt < 0 || latAt < 0) return null;
   const gridAt = mapping.columns.grid_code ? table.columns.indexOf(mapping.columns.grid_code) : -1;
-  const lon = Float64Array.from(table.rows, (row) => Number(row[lonAt] ?? NaN));
-  const lat = Float64Array.from(table.rows, (row) => Number(row[latAt] ?? NaN));
-  return detectDatumShift(lon, lat, gridAt >= 0 ? table.rows.map((row) => row[gridAt] ?? null) : null, index, mapping.crs);
+  const step = Math.max(1, Math.floor(table.rows.length / DATUM_SAMPLE_ROWS));
+  const rows = table.rows.filter((_, i) => i % step === 0);
+  const lon = Float64Array.from(rows, (row) => Number(row[lonAt] ?? NaN));
+  const lat = Float64Array.from(rows, (row) => Number(row[latAt] ?? NaN));
+  return detectDatumShift(lon, lat, gridAt >= 0 ? rows.map((row) => row[gridAt] ?? null) : null, index, mapping.crs);
 }
 
 function summariseBoundaries(set: BoundarySet): BoundarySummary {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { rowsOf, type Scalar } from '../../engine/columns';
 import { lastDays } from '../../sql/period';
 import { trendSeries } from '../../sql/series';
+import { unavailableHeadlineMeasures } from '../../briefing/availability';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import { EChart, type ChartOption } from './EChart';
@@ -36,9 +37,6 @@ function smallChart(days: string[], series: { name: string; data: (number | null
   };
 }
 
-/** The unit measure with the same needs as each trend line (src/ingest/availability.ts). */
-const SERIES_MEASURE = { closed: 'closure_rate', backlog: 'backlog', overdue: 'overdue', on_time_rate: 'on_time_rate' } as const;
-
 /** The last 30 days of the unit in view: intake and closures, backlog and overdue, on-time rate (trendSeries builder). */
 export function WallTrends({ unitCode, t }: { unitCode: string; t: WallMessages }) {
   const { asOf, unavailableUnitMeasures } = useDataset();
@@ -48,7 +46,8 @@ export function WallTrends({ unitCode, t }: { unitCode: string; t: WallMessages 
     if (!result.data) return null;
     const { days, values } = result.data;
     // A measure loaded data cannot support is drawn as no line at all, not as a flat zero.
-    const shown = (id: 'closed' | 'backlog' | 'overdue' | 'on_time_rate', data: (number | null)[]) => (unavailableUnitMeasures?.has(SERIES_MEASURE[id]) ? data.map(() => null) : data);
+    const unavailable = unavailableHeadlineMeasures(unavailableUnitMeasures);
+    const shown = (id: string, data: (number | null)[]) => (unavailable.has(id) ? data.map(() => null) : data);
     return [
       { id: 'intake', title: t.trendIntake, option: smallChart(days, [
         { name: t.intake, data: values.intake!, color: WALL_COLORS.accent, type: 'bar' },
