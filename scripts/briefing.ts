@@ -8,7 +8,7 @@ import { buildBriefing } from '../src/briefing/build';
 import { isBriefingKind } from '../src/briefing/kinds';
 import { briefingMarkdown } from '../src/briefing/markdown';
 import { checkBriefingDate } from '../src/briefing/request';
-import { loadDataset } from '../src/engine/load';
+import { bestEventsFormat, loadDataset, type DatasetFiles } from '../src/engine/load';
 import { createNodeDatabase } from '../src/engine/node';
 import { CITY_CODE } from '../src/ui/url-state';
 import { parseArgs } from './lib/args';
@@ -29,12 +29,12 @@ async function main(): Promise<void> {
   if (!/^\d{6}(\d{3}){0,3}$/.test(unit)) throw new Error(`--unit must be a unit code of 6, 9, 12 or 15 digits, got "${unit}"`);
   const manifestPath = join(dataDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No dataset at ${dataDir} (missing manifest.json): run "npm run generate" or pass --data DIR`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { as_of?: unknown };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as DatasetFiles & { as_of?: unknown };
   if (typeof manifest.as_of !== 'string') throw new Error(`${manifestPath}: field "as_of" is missing or not a string`);
 
   const db = await createNodeDatabase();
   try {
-    await loadDataset(db, { read: async (name) => readFileSync(join(dataDir, name)) });
+    await loadDataset(db, { read: async (name) => readFileSync(join(dataDir, name)) }, bestEventsFormat(manifest));
     const briefing = await buildBriefing(db, { kind: period, date, unitCode: unit }, manifest.as_of);
     writeFileSync(out, briefingMarkdown(briefing, lang));
     const total = briefing.queries.reduce((sum, q) => sum + q.ms, 0);

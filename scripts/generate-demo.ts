@@ -4,7 +4,7 @@
  * planted anomalies. Same seed and as-of time give byte-identical files.
  *
  *   npx tsx scripts/generate-demo.ts [--seed lishui] [--events 500000] [--days 365]
- *       [--as-of "YYYY-MM-DD HH:MM" | --end YYYY-MM-DD] [--out data/demo] [--if-missing] [--no-arrow] [--no-anomalies]
+ *       [--as-of "YYYY-MM-DD HH:MM" | --end YYYY-MM-DD] [--out data/demo] [--if-missing] [--no-arrow] [--no-duckdb] [--no-anomalies]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ import { Random } from './generate/random';
 import { cityNowMs, DAY_MS, formatTimestamp, HOUR_MS, parseLocal } from './generate/time';
 import { boundariesGeoJson, EventCsvWriter, unitsCsv } from './generate/write';
 import { packEventsArrow } from './lib/pack-arrow';
+import { packEventsDuckDb } from './lib/pack-duckdb';
+import { EVENT_STORE_FILE } from '../src/sql/event-store';
 import { parseArgs } from './lib/args';
 
 export const GENERATOR_VERSION = 1;
@@ -27,6 +29,8 @@ export interface GenerateOptions {
   seed: string; events: number; days: number; asOfMs: number; out: string; arrow: boolean;
   /** Plant the manifest's anomalies (default true); false gives a city with none, to count false alarms. */
   plant?: boolean;
+  /** Write events.duckdb, the file the page attaches (default true; tests of the generator skip it). */
+  duckdb?: boolean;
 }
 
 export async function generateDemo(options: GenerateOptions): Promise<void> {
@@ -51,6 +55,11 @@ export async function generateDemo(options: GenerateOptions): Promise<void> {
     await packEventsArrow(join(options.out, 'events.csv'), join(options.out, 'events.arrow'));
     log(`events.arrow packed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
+  const duckdb = options.duckdb ?? true;
+  if (duckdb) {
+    await packEventsDuckDb(join(options.out, 'events.csv'), join(options.out, EVENT_STORE_FILE));
+    log(`${EVENT_STORE_FILE} packed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
   const files = ['units.csv', 'events.csv', ...UNIT_LEVELS.map((l) => `boundaries-${l}.geojson`), ...(options.arrow ? ['events.arrow'] : [])];
   const manifest = {
     generator_version: GENERATOR_VERSION,
@@ -63,6 +72,9 @@ export async function generateDemo(options: GenerateOptions): Promise<void> {
     note: 'Synthetic demo data. County outlines and township/community names and codes are real (see data/README.md); everything else is generated.',
     anomalies,
     files: Object.fromEntries(files.map((f) => [f, sha256(join(options.out, f))])),
+    // Not among the hashed files: DuckDB writes a random database id into every file, so the
+    // same events never give the same bytes twice (its content is tested instead).
+    ...(duckdb ? { event_store: EVENT_STORE_FILE } : {}),
   };
   writeFileSync(join(options.out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);
@@ -82,7 +94,7 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['seed', 'events', 'days', 'as-of', 'end', 'out'], ['if-missing', 'no-arrow', 'no-anomalies']);
+  const args = parseArgs(process.argv.slice(2), ['seed', 'events', 'days', 'as-of', 'end', 'out'], ['if-missing', 'no-arrow', 'no-anomalies', 'no-duckdb']);
   const out = args.values.out ?? DEFAULT_OUT;
   if (args.flags.has('if-missing') && existsSync(join(out, 'manifest.json'))) {
     log(`${out}/manifest.json exists; keeping the existing demo data (delete it to regenerate)`);
@@ -95,7 +107,7 @@ async function main(): Promise<void> {
   const days = Number(args.values.days ?? 365);
   if (!Number.isInteger(events) || events < 1000) throw new Error(`Invalid --events "${args.values.events}": must be an integer of at least 1000`);
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new Error(`Invalid --days "${args.values.days}": must be an integer from 1 to 3660`);
-  await generateDemo({ seed: args.values.seed ?? 'lishui', events, days, asOfMs, out, arrow: !args.flags.has('no-arrow'), plant: !args.flags.has('no-anomalies') });
+  await generateDemo({ seed: args.values.seed ?? 'lishui', events, days, asOfMs, out, arrow: !args.flags.has('no-arrow'), plant: !args.flags.has('no-anomalies'), duckdb: !args.flags.has('no-duckdb') });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/scripts\//, '/scripts/'))) {

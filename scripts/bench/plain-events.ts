@@ -1,4 +1,5 @@
-import { forEachCsvRow } from '../lib/csv';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CsvRowReader } from '../lib/csv';
 
 /**
  * An event the way a plain JavaScript dashboard holds it: one object per row, dates as
@@ -15,11 +16,36 @@ export interface PlainEvent {
 // Wall-clock text read as UTC so that, like DuckDB's TIMESTAMP, it ignores the machine's zone.
 const toDate = (text: string | undefined): Date | null => (text ? new Date(`${text.replace(' ', 'T')}Z`) : null);
 
-/** Parse events.csv into row objects. */
+/** Parse events.csv (its text, whole) into row objects. */
 export function parsePlainEvents(csv: string): PlainEvent[] {
+  return parsePlainEventPieces([csv]);
+}
+
+/** Read events.csv into row objects in pieces of 64 MB (at 5M events the file is larger than a string may be). */
+export function readPlainEvents(path: string, pieceBytes = 64 * 2 ** 20): PlainEvent[] {
+  return parsePlainEventPieces(readTextPieces(path, pieceBytes));
+}
+
+function* readTextPieces(path: string, pieceBytes: number): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(pieceBytes);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (;;) {
+      const read = readSync(fd, buffer, 0, pieceBytes, null);
+      if (read === 0) break;
+      yield decoder.decode(buffer.subarray(0, read), { stream: true });
+    }
+    yield decoder.decode();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parsePlainEventPieces(pieces: Iterable<string>): PlainEvent[] {
   const events: PlainEvent[] = [];
   let c: Record<string, number> | null = null;
-  forEachCsvRow(csv, (r) => {
+  const reader = new CsvRowReader((r) => {
     if (c === null) {
       c = Object.fromEntries(r.map((name, index) => [name, index]));
       for (const name of ['event_id', 'grid_code', 'reported_at', 'due_at']) if (c[name] === undefined) throw new Error(`events.csv has no column "${name}"`);
@@ -36,5 +62,7 @@ export function parsePlainEvents(csv: string): PlainEvent[] {
       outcome: r[k.outcome!] || null, satisfaction: r[k.satisfaction!] || null, description: r[k.description!]!, address: r[k.address!]!,
     });
   });
+  for (const piece of pieces) reader.push(piece);
+  reader.end();
   return events;
 }

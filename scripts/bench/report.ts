@@ -17,7 +17,7 @@ export interface SizeResult {
   frames?: Record<string, Timing>;
   /** Bring-your-own-data ingest of the events CSV (scripts/bench/ingest.ts). */
   ingest?: IngestBench;
-  memory: { jsHeapPeakBytes: number | null; duckdbPeakBytes: number };
+  memory: { jsHeapPeakBytes: number | null; duckdbPeakBytes: number; eventFileBytes?: number };
 }
 
 export interface Machine { cpu: string; cores: number; memoryGiB: number; node: string; date: string }
@@ -52,7 +52,8 @@ export function renderReport(machine: Machine, results: SizeResult[], wallSoak: 
     for (const [layer, t] of Object.entries(r.frames ?? {})) lines.push(`| frame with the \`${layer}\` layer (map moving; software WebGL) | ${ms(t)} | | | | |`);
     lines.push(`| building the point layer's typed arrays | ${ms(r.drill.layerBuild)} | | | | |`);
     if (r.ingest) lines.push(...ingestRows(r.events, r.ingest));
-    lines.push(`| peak JS heap (main thread) / DuckDB memory | ${mib(r.memory.jsHeapPeakBytes)} / ${mib(r.memory.duckdbPeakBytes)} | | | | |`, '');
+    else lines.push('| bring your own data (events CSV through the loader) | not run above 1M events: the CSV is over the loader\'s file budget | | | | |');
+    lines.push(`| peak JS heap (main thread) / DuckDB memory / attached events file (worker) | ${mib(r.memory.jsHeapPeakBytes)} / ${mib(r.memory.duckdbPeakBytes)} / ${mib(r.memory.eventFileBytes ?? 0)} | | | | |`, '');
   }
   lines.push(...targets(results));
   if (wallSoak) lines.push(...soakLines(wallSoak));
@@ -64,19 +65,19 @@ function targets(results: SizeResult[]): string[] {
   const million = results.find((r) => r.events === 1_000_000);
   if (million) {
     const trend = million.questions.filter((q) => q.id.startsWith('trend'));
-    const peak = (million.memory.jsHeapPeakBytes ?? 0) + million.memory.duckdbPeakBytes;
+    const peak = (million.memory.jsHeapPeakBytes ?? 0) + million.memory.duckdbPeakBytes + (million.memory.eventFileBytes ?? 0);
     lines.push('#### Targets at 1,000,000 events (issue #7)', '', '| target | measured | |', '|---|---|---|');
     lines.push(`| load ≤ 3 s | ${fmt(million.load.data.median)} ms | ${check(million.load.data.median <= 3000)} |`);
     lines.push(`| first complete dashboard ≤ 5 s after load | ${fmt(million.load.firstDashboard.median)} ms | ${check(million.load.firstDashboard.median <= 5000)} |`);
     for (const q of trend) lines.push(`| trend query \`${q.id}\` ≤ 100 ms median | ${fmt(q.browser.median)} ms | ${check(q.browser.median <= 100)} |`);
     lines.push(`| drill-down ≤ 150 ms for all panels | ${fmt(million.drill.browser.median)} ms | ${check(million.drill.browser.median <= 150)} |`);
     for (const b of million.briefings ?? []) lines.push(`| full ${b.kind} briefing ≤ 1 s | ${fmt(b.browser.median)} ms (slowest queries: ${[...b.queries].sort((x, y) => y.browser - x.browser).slice(0, 3).map((q) => `${q.id} ${fmt(q.browser)}`).join(', ')}) | ${check(b.browser.median <= 1000)} |`);
-    lines.push(`| tab memory ≤ 1.5 GB (JS heap + DuckDB) | ${mib(peak)} | ${check(peak <= 1.5e9)} |`);
+    lines.push(`| tab memory ≤ 1.5 GB (JS heap + DuckDB + attached file) | ${mib(peak)} | ${check(peak <= 1.5e9)} |`);
     for (const q of trend) lines.push(`| browser ÷ native ≤ 4× on \`${q.id}\` | ${ratio(q.browser.median, q.native.median)} | ${check(q.browser.median <= 4 * q.native.median)} |`);
     lines.push(`| OneMap ≥ 10× faster than plain JS on drill-down | ${ratio(million.drill.plainJs.median, million.drill.browser.median)} faster | ${check(million.drill.plainJs.median >= 10 * million.drill.browser.median)} |`, '');
   }
   const five = results.find((r) => r.events === 5_000_000);
-  if (five) lines.push(`At 5,000,000 events: drill-down ${fmt(five.drill.browser.median)} ms (target ≤ 500 ms: ${check(five.drill.browser.median <= 500)}).`, '');
+  if (five) lines.push(`At 5,000,000 events: loaded in ${fmt(five.load.data.median)} ms and answered every question (the three agree); drill-down ${fmt(five.drill.browser.median)} ms (target ≤ 500 ms: ${check(five.drill.browser.median <= 500)}).`, '');
   return lines;
 }
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const INPUTS = ['scripts/generate-demo.ts', 'scripts/generate', 'scripts/lib/pack-arrow.ts', 'src/domain', 'src/sql/load.ts', 'data/lishui'];
+const INPUTS = ['scripts/generate-demo.ts', 'scripts/generate', 'scripts/lib/pack-arrow.ts', 'scripts/lib/pack-duckdb.ts', 'src/domain', 'src/sql/load.ts', 'data/lishui'];
 
 function files(path) {
   if (!statSync(path).isDirectory()) return [path];

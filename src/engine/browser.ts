@@ -170,7 +170,7 @@ export async function createBrowserDatabase(): Promise<Database> {
   };
   return {
     query: (sql) => serial(async () => (await connection.query(sql)) as unknown as Table),
-    insertArrowIpc: (table, bytes) => serial(() => connection.insertArrowFromIPCStream(bytes, { name: table, create: true })),
+    insertArrowIpc: (table, bytes, mode = 'create') => serial(() => connection.insertArrowFromIPCStream(bytes, { name: table, create: mode === 'create' })),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     startQuery: (sql) => startCancellableQuery(connection, serial, sql),
     close: async () => { await connection.close(); await db.terminate(); worker.terminate(); },

@@ -7,8 +7,11 @@ import type { Table } from 'apache-arrow';
 export interface Database {
   /** Run one statement; results come back columnar as an Arrow table. */
   query(sql: string): Promise<Table>;
-  /** Create or append to `table` from Arrow IPC stream bytes. */
-  insertArrowIpc(table: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Create `table` from Arrow IPC stream bytes, or append them to it ('append': the
+   * columns must match). The engine may take (detach) the buffer: pass a copy to keep it.
+   */
+  insertArrowIpc(table: string, bytes: Uint8Array, mode?: 'create' | 'append'): Promise<void>;
   /** Make bytes readable by SQL under `name` (e.g. read_csv('units.csv')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;

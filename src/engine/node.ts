@@ -22,7 +22,7 @@ export async function createNodeDatabase(): Promise<Database & { exportArrowIpc(
   for (const setting of OFFLINE_SETTINGS) connection.query(setting);
   return {
     query: async (sql: string) => connection.query(sql) as unknown as Table,
-    insertArrowIpc: async (table, bytes) => connection.insertArrowFromIPCStream(bytes, { name: table, create: true }),
+    insertArrowIpc: async (table, bytes, mode = 'create') => connection.insertArrowFromIPCStream(bytes, { name: table, create: mode === 'create' }),
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     exportArrowIpc: (sql) => arrowCjs.tableToIPC(connection.query(sql) as unknown as Table, 'stream'),
     close: async () => { connection.close(); db.reset(); },

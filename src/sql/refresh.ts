@@ -1,4 +1,5 @@
 import { EVENT_COLUMN_TYPES } from './load';
+import { MEMORY_EVENTS } from './event-store';
 import { sqlIdentifier, sqlString } from './literal';
 
 /**
@@ -24,17 +25,22 @@ FROM ${sqlIdentifier(table)}`;
 
 const COLUMN_LIST = Object.keys(EVENT_COLUMN_TYPES).map(sqlIdentifier).join(', ');
 
-/** Replace `events` by the staging table in one transaction (the staging table is renamed, not copied). */
+/**
+ * Replace `events` by the staging table in one transaction (the staging table is renamed,
+ * not copied). The in-memory table is dropped by its full name: an attached events file
+ * (sql/event-store.ts) is read-only, and is released by the caller after the commit.
+ */
 export function swapInStaging(): string {
   return `BEGIN TRANSACTION;
-DROP TABLE IF EXISTS events;
+DROP TABLE IF EXISTS ${MEMORY_EVENTS};
 ALTER TABLE ${sqlIdentifier(STAGING_TABLE)} RENAME TO events;
 COMMIT`;
 }
 
 /**
  * Merge the staging table into `events` in one transaction: an event whose id is already
- * there is replaced (its status moved on), the others are appended.
+ * there is replaced (its status moved on), the others are appended. The events must be in
+ * memory (materializeEvents() first when they are still the attached file's).
  */
 export function mergeStaging(): string {
   const staging = sqlIdentifier(STAGING_TABLE);

@@ -1,12 +1,12 @@
 import { createBrowserDatabase } from '../engine/browser';
-import { loadDataset } from '../engine/load';
+import { bestEventsFormat, EVENTS_FILE, loadDataset, type DatasetFiles } from '../engine/load';
 import type { Dataset } from './DatasetContext';
 import { MARKS, markOnce } from './bench-hook';
 
 export type BootStage = 'engine' | 'data';
 
 /** What the demo generator writes next to the data (a subset: what the page needs). */
-interface Manifest { as_of: string; events: number }
+interface Manifest extends DatasetFiles { as_of: string; events: number }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -25,13 +25,14 @@ export async function bootDataset(baseUrl: string, onStage: (stage: BootStage) =
     if (!pending) { pending = fetchBytes(`${baseUrl}/${name}`); downloads.set(name, pending); }
     return pending;
   };
-  for (const name of ['units.csv', 'events.arrow']) read(name).catch(() => undefined);
-  const [db, manifestBytes] = await Promise.all([createBrowserDatabase(), read('manifest.json')]);
+  const manifestRead = read('manifest.json').then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Manifest);
+  // The manifest is small and says which events file to take; it arrives long before the engine.
+  manifestRead.then((m) => { for (const name of ['units.csv', EVENTS_FILE[bestEventsFormat(m)]]) read(name).catch(() => undefined); }).catch(() => undefined);
+  const [db, manifest] = await Promise.all([createBrowserDatabase(), manifestRead]);
   markOnce(MARKS.engineReady);
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as Manifest;
   if (typeof manifest.as_of !== 'string') throw new Error(`${baseUrl}/manifest.json: field "as_of" is missing or not a string`);
   onStage('data');
-  const { rows } = await loadDataset(db, { read });
+  const { rows } = await loadDataset(db, { read }, bestEventsFormat(manifest));
   markOnce(MARKS.dataLoaded);
   return { db, asOf: manifest.as_of, rows, baseUrl };
 }

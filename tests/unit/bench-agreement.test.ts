@@ -6,7 +6,7 @@ import type { Database } from '../../src/engine/database';
 import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
 import { NativeDuckDB } from '../../scripts/bench/native';
-import { parsePlainEvents, type PlainEvent } from '../../scripts/bench/plain-events';
+import { parsePlainEvents, readPlainEvents, type PlainEvent } from '../../scripts/bench/plain-events';
 import { ALL_QUESTIONS, compareAnswers } from '../../scripts/bench/questions';
 import { requireTestData } from '../support/test-data';
 
@@ -18,12 +18,19 @@ describe('benchmark answers agree: DuckDB-WASM, native DuckDB and plain JS', () 
   let plain: PlainEvent[];
   beforeAll(async () => {
     wasm = await createNodeDatabase();
-    await loadDataset(wasm, data.source, 'arrow');
+    await loadDataset(wasm, data.source, 'duckdb');
     native = await NativeDuckDB.open();
     await native.load(join(data.dir, 'events.csv'), join(data.dir, 'units.csv'));
     plain = parsePlainEvents(readFileSync(join(data.dir, 'events.csv'), 'utf8'));
   });
   afterAll(async () => { await wasm.close(); native.close(); });
+
+  it('reads the CSV in pieces (as at 5M events) exactly as whole', () => {
+    // 4,099 bytes: pieces end inside rows, quoted fields and multi-byte characters.
+    const pieces = readPlainEvents(join(data.dir, 'events.csv'), 4099);
+    expect(pieces.length).toBe(plain.length);
+    expect(pieces).toEqual(plain);
+  });
 
   for (const question of ALL_QUESTIONS) {
     it(question.id, async () => {

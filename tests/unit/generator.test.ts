@@ -161,7 +161,7 @@ const datasets: Record<'A' | 'B', Dataset> = {} as Record<'A' | 'B', Dataset>;
 let dirA2 = '';
 
 beforeAll(async () => {
-  const common = { events: EVENTS, days: DAYS, asOfMs: AS_OF_MS, arrow: false };
+  const common = { events: EVENTS, days: DAYS, asOfMs: AS_OF_MS, arrow: false, duckdb: false };
   const dirA = freshDir('a');
   dirA2 = freshDir('a2');
   const dirB = freshDir('b');

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { UnitLevel } from '../../domain/units';
-import { loadDataset } from '../../engine/load';
+import { bestEventsFormat, loadDataset, type DatasetFiles } from '../../engine/load';
 import type { Dataset } from '../DatasetContext';
 import { clearQueryCache } from '../query-cache';
 import { UNITS_DIRECTORY_SQL, UnitsDirectory } from '../units-directory';
@@ -37,8 +37,8 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 /** The demo city again, from its files (the engine and page stay; only the tables change). */
 export async function restoreDemo(base: Dataset, demoBaseUrl: string): Promise<ActiveData> {
-  const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(`${demoBaseUrl}/manifest.json`))) as { as_of: string };
-  const { rows } = await loadDataset(base.db, { read: (name) => fetchBytes(`${demoBaseUrl}/${name}`) });
+  const manifest = JSON.parse(new TextDecoder().decode(await fetchBytes(`${demoBaseUrl}/manifest.json`))) as DatasetFiles & { as_of: string };
+  const { rows } = await loadDataset(base.db, { read: (name) => fetchBytes(`${demoBaseUrl}/${name}`) }, bestEventsFormat(manifest));
   clearQueryCache(base.db);
   const units = UnitsDirectory.fromTable(await base.db.query(UNITS_DIRECTORY_SQL));
   const { boundaries: _user, unavailable: _unavailable, unavailableUnitMeasures: _unavailableUnit, ...rest } = base;

@@ -3,6 +3,7 @@ import { rowsOf } from '../../engine/columns';
 import { schemaProblem } from '../../engine/refresh';
 import { createTableFromCsv, sortEventsTable, UNIT_COLUMN_TYPES } from '../../sql/load';
 import { sqlIdentifier, sqlString } from '../../sql/literal';
+import { MEMORY_EVENTS, releaseEventStore } from '../../sql/event-store';
 import { stagingChecks, tableColumns } from '../../sql/refresh';
 import { USER_ROOT_CODE } from './user-units';
 
@@ -15,9 +16,10 @@ function dropNext(): string {
   return `DROP TABLE IF EXISTS ${sqlIdentifier(EVENTS_NEXT)}; DROP TABLE IF EXISTS ${sqlIdentifier(UNITS_NEXT)}`;
 }
 
+/** The demo's attached events file, if any, is read-only: the in-memory table is dropped by its full name. */
 function swapIn(): string {
   return `BEGIN TRANSACTION;
-DROP TABLE IF EXISTS events;
+DROP TABLE IF EXISTS ${MEMORY_EVENTS};
 ALTER TABLE ${sqlIdentifier(EVENTS_NEXT)} RENAME TO events;
 DROP TABLE IF EXISTS units;
 ALTER TABLE ${sqlIdentifier(UNITS_NEXT)} RENAME TO units;
@@ -56,6 +58,7 @@ export async function installUserTables(db: Database, eventsIpc: Uint8Array, uni
       await db.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
+    await db.query(releaseEventStore());
     return { rows: Number(checks.row_count), newestReport: typeof checks.newest_report === 'string' ? checks.newest_report : null };
   } catch (error) {
     await db.query(dropNext()).catch(() => undefined);
