@@ -26,14 +26,19 @@ FROM ${sqlIdentifier(table)}`;
 const COLUMN_LIST = Object.keys(EVENT_COLUMN_TYPES).map(sqlIdentifier).join(', ');
 
 /**
- * Replace `events` by the staging table in one transaction (the staging table is renamed,
- * not copied). The in-memory table is dropped by its full name: an attached events file
- * (sql/event-store.ts) is read-only, and is released by the caller after the commit.
+ * The statements (for inside a transaction) that put the table `from` in place of `events`:
+ * renamed, not copied. The in-memory table is dropped by its full name, because an attached
+ * events file (sql/event-store.ts) is read-only; the caller releases the file after the commit.
  */
+export function replaceEventsBy(from: string): string {
+  return `DROP TABLE IF EXISTS ${MEMORY_EVENTS};
+ALTER TABLE ${sqlIdentifier(from)} RENAME TO events;`;
+}
+
+/** Replace `events` by the staging table in one transaction. */
 export function swapInStaging(): string {
   return `BEGIN TRANSACTION;
-DROP TABLE IF EXISTS ${MEMORY_EVENTS};
-ALTER TABLE ${sqlIdentifier(STAGING_TABLE)} RENAME TO events;
+${replaceEventsBy(STAGING_TABLE)}
 COMMIT`;
 }
 

@@ -162,7 +162,7 @@ export function App() {
                 {mode === 'map' || mode === 'wall' ? <Dashboard store={loaded.store} units={loaded.units} />
                   : mode === 'briefing' ? <BriefingPage units={loaded.units} />
                   : mode === 'sql' ? <Workbench units={loaded.units} />
-                  : <DataLoader units={loaded.units} />}
+                  : <DataLoader />}
               </ErrorBoundary>
             </main>
             </DataControlContext.Provider>

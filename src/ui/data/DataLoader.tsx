@@ -3,7 +3,6 @@ import { serialiseMapping, suggestMapping, type DatumHint, type EventMapping } f
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
-import type { UnitsDirectory } from '../units-directory';
 import { useDataControl } from './data-control';
 import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
@@ -35,7 +34,7 @@ function parseDataTime(text: string): string | null {
  * the column mapping, validation with nothing lost, then an atomic swap of the tables and a
  * copy kept in the browser. Decisions: docs/ingest.md, "The data loader".
  */
-export function DataLoader(_props: { units: UnitsDirectory }) {
+export function DataLoader() {
   const { language } = useMessages();
   const m = DATA_MESSAGES[language];
   const dataset = useDataset();

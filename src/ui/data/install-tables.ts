@@ -3,8 +3,8 @@ import { rowsOf } from '../../engine/columns';
 import { schemaProblem } from '../../engine/refresh';
 import { createTableFromCsv, sortEventsTable, UNIT_COLUMN_TYPES } from '../../sql/load';
 import { sqlIdentifier, sqlString } from '../../sql/literal';
-import { MEMORY_EVENTS, releaseEventStore } from '../../sql/event-store';
-import { stagingChecks, tableColumns } from '../../sql/refresh';
+import { releaseEventStore } from '../../sql/event-store';
+import { replaceEventsBy, stagingChecks, tableColumns } from '../../sql/refresh';
 import { USER_ROOT_CODE } from './user-units';
 
 /** New tables are built beside the live ones under these names, checked, then renamed in one transaction. */
@@ -16,11 +16,9 @@ function dropNext(): string {
   return `DROP TABLE IF EXISTS ${sqlIdentifier(EVENTS_NEXT)}; DROP TABLE IF EXISTS ${sqlIdentifier(UNITS_NEXT)}`;
 }
 
-/** The demo's attached events file, if any, is read-only: the in-memory table is dropped by its full name. */
 function swapIn(): string {
   return `BEGIN TRANSACTION;
-DROP TABLE IF EXISTS ${MEMORY_EVENTS};
-ALTER TABLE ${sqlIdentifier(EVENTS_NEXT)} RENAME TO events;
+${replaceEventsBy(EVENTS_NEXT)}
 DROP TABLE IF EXISTS units;
 ALTER TABLE ${sqlIdentifier(UNITS_NEXT)} RENAME TO units;
 COMMIT`;
