@@ -62,7 +62,7 @@ describe('the built app under its Content-Security-Policy', () => {
     const ours = responses.filter((r) => r.url.startsWith(server.url));
     const paths = ours.map((r) => new URL(r.url).pathname);
     // index.html, the bundle, maplibre's worker module, DuckDB's wasm, the stylesheet, the data.
-    for (const kind of [/^\/$/, /\.js$/, /\.mjs$/, /\.wasm$/, /\.css$/, /^\/demo\/events\.arrow$/]) {
+    for (const kind of [/^\/$/, /\.js$/, /\.mjs$/, /\.wasm$/, /\.css$/, /^\/demo\/events\.duckdb$/]) {
       expect(paths.some((path) => kind.test(path)), `a response matching ${kind}`).toBe(true);
     }
     for (const response of ours) {

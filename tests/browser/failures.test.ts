@@ -121,7 +121,9 @@ describe('failures are explained, not blank', () => {
     await s.page.waitForSelector(MAP_READY, { timeout: 180_000 });
     await waitForKpiNumber(s);
     // A real failing query, not a planted throw: the KPI strip and the ranking read due_at.
-    await s.page.evaluate(() => window.__ONEMAP_BENCH__!.run('ALTER TABLE events RENAME COLUMN due_at TO due_at_renamed'));
+    // The demo's events are an attached read-only file (src/sql/event-store.ts): an in-memory
+    // events table without the column comes first in the search path and hides it.
+    await s.page.evaluate(() => window.__ONEMAP_BENCH__!.run('CREATE TABLE memory.main.events AS SELECT * EXCLUDE (due_at) FROM event_store.main.events'));
     await s.page.getByTestId('range-7d').click(); // new SQL, so nothing comes from the cache
     const cards = s.page.locator('[data-testid="error-card"]');
     await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="error-card"]').length >= 2, undefined, { timeout: 120_000 });
@@ -131,7 +133,7 @@ describe('failures are explained, not blank', () => {
     await s.page.waitForSelector(MAP_READY, { timeout: 180_000 });
     expect(Number(await s.page.getByTestId('map').getAttribute('data-point-count'))).toBeGreaterThan(0);
 
-    await s.page.evaluate(() => window.__ONEMAP_BENCH__!.run('ALTER TABLE events RENAME COLUMN due_at_renamed TO due_at'));
+    await s.page.evaluate(() => window.__ONEMAP_BENCH__!.run('DROP TABLE memory.main.events'));
     for (let attempt = 0; attempt < 10 && (await cards.count()) > 0; attempt++) {
       await cards.first().getByRole('button').click();
       await s.page.waitForTimeout(500);
