@@ -3,7 +3,7 @@
  * native DuckDB in Node ("the limit") and plain JS over row objects ("the obvious
  * alternative"). Answers must agree across the three before any time is reported.
  *
- *   npm run bench -- [--sizes 100000,1000000] [--with-5m] [--runs 10] [--load-runs 3] [--skip-build]
+ *   npm run bench -- [--sizes 100000,1000000] [--with-5m] [--runs 10] [--load-runs 3] [--soak-cycles 500] [--skip-build] [--merge]
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -44,7 +44,9 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
   const nativeLoad = await measure(async () => native.load(join(dir, 'events.csv'), join(dir, 'units.csv')), 1, 0);
   log(`${events}: plain JS`);
   let plain = parsePlainEvents('');
-  const plainLoad = await measure(() => { plain = readPlainEvents(join(dir, 'events.csv')); }, 1, 0);
+  // Above 1M events without the free text: 5M row objects with it overflow a 12 GB heap.
+  const plainWithText = events <= 1_000_000;
+  const plainLoad = await measure(() => { plain = readPlainEvents(join(dir, 'events.csv'), { withText: plainWithText }); }, 1, 0);
   log(`${events}: browser`);
   const browser = await BrowserBench.open(dir);
   try {
@@ -97,6 +99,7 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
     if (browser.foreignRequests.length > 0) throw new Error(`The app made requests to other origins: ${browser.foreignRequests.join(', ')}`);
     return {
       events, asOf, dashboardQuestions: DASHBOARD_QUESTIONS.map((q) => q.id),
+      ranAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs, plainWithText,
       load: {
         engine: summarize(loads.map((l) => l.engineMs)),
         data: summarize(loads.map((l) => l.loadMs)),
@@ -124,7 +127,7 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['sizes', 'runs', 'load-runs', 'soak-cycles'], ['with-5m', 'skip-build']);
+  const args = parseArgs(process.argv.slice(2), ['sizes', 'runs', 'load-runs', 'soak-cycles'], ['with-5m', 'skip-build', 'merge']);
   // The wall display's soak: 500 refresh cycles of a 30,000-event source (0 leaves it out).
   const soakCycles = Number(args.values['soak-cycles'] ?? 500);
   const sizes = (args.values.sizes ?? '100000,1000000').split(',').map(Number);
@@ -138,7 +141,16 @@ async function main(): Promise<void> {
   }
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(await benchSize(size, runs, loadRuns));
-  let wallSoak: WallSoakBench | null = null;
+  // --merge keeps the other sizes (and the soak) of the last result file, each with its own date,
+  // so a long size can be run on its own.
+  const previous = args.flags.has('merge') && existsSync(join(RESULTS_DIR, 'latest.json'))
+    ? JSON.parse(readFileSync(join(RESULTS_DIR, 'latest.json'), 'utf8')) as { results: SizeResult[]; wallSoak: WallSoakBench | null }
+    : null;
+  if (previous) {
+    results.push(...previous.results.filter((r) => !sizes.includes(r.events)));
+    results.sort((a, b) => a.events - b.events);
+  }
+  let wallSoak: WallSoakBench | null = soakCycles > 0 ? null : previous?.wallSoak ?? null;
   if (soakCycles > 0) {
     log(`wall soak: ${soakCycles} refresh cycles`);
     wallSoak = await benchWallSoak(ensureDataset(30_000), 30_000, soakCycles, log);

@@ -160,10 +160,11 @@ export const DASHBOARD_QUESTIONS: Question[] = [
 ];
 
 /**
- * What a drill-down into one county re-asks: every panel, filtered. OneMap answered it 9.3×
- * faster than plain JS at 1M events (target 10×), though plain JS computes less here: only
- * intake, backlog and overdue per unit where the SQL computes every measure, and it needs
- * the CSV turned into objects first (≈ 30 s); the timed part is its filter and reduce.
+ * What a drill-down into one county re-asks: every panel, filtered. OneMap answered it 6–9×
+ * faster than plain JS at 1M events in the runs so far (target 10×), though plain JS computes
+ * less here: only intake, backlog and overdue per unit where the SQL computes every measure
+ * (the ranking query, 55 ms, is most of OneMap's time), and it needs the CSV turned into
+ * objects first (≈ 50 s at 1M); the timed part is only its filter and reduce.
  */
 export const DRILL_QUESTIONS: Question[] = [
   kpiQuestion('kpi_county', 'KPI strip (drill-down)', DRILL_UNIT),

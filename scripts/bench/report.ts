@@ -8,6 +8,11 @@ export interface QuestionResult { id: string; panel: string; browser: Timing; na
 export interface SizeResult {
   events: number;
   asOf: string;
+  /** When this size ran and with how many timed runs per measure (sizes may come from different runs: --merge). */
+  ranAt?: string;
+  runs?: number;
+  /** Whether the plain-JS row objects hold the free text (not above 1M events: memory). */
+  plainWithText?: boolean;
   dashboardQuestions: string[];
   load: { engine: Timing; data: Timing; firstDashboard: Timing; nativeLoad: Timing; plainLoad: Timing };
   questions: QuestionResult[];
@@ -38,6 +43,7 @@ export function renderReport(machine: Machine, results: SizeResult[], wallSoak: 
   ];
   for (const r of results) {
     lines.push(`#### ${r.events.toLocaleString('en-US')} events (data as of ${r.asOf})`, '');
+    if (r.ranAt) lines.push(`Run ${r.ranAt}, ${r.runs ?? '?'} timed runs per measure${r.plainWithText === false ? '; plain-JS rows without description and address (with them 5M row objects overflow a 12 GB heap)' : ''}.`, '');
     lines.push('| measure | browser | native | browser ÷ native | plain JS | OneMap ÷ plain JS |', '|---|---|---|---|---|---|');
     lines.push(`| DuckDB start-up | ${ms(r.load.engine)} | | | | |`);
     lines.push(`| data load (fetch + attach events.duckdb) | ${ms(r.load.data)} | ${ms(r.load.nativeLoad)} (CSV) | ${ratio(r.load.data.median, r.load.nativeLoad.median)} | ${ms(r.load.plainLoad)} (CSV → objects) | ${ratio(r.load.data.median, r.load.plainLoad.median)} |`);

@@ -21,10 +21,11 @@ export interface PlannedQuery { id: string; sql: string }
  * The queries of one briefing, in the order they run, named so that the page's "show
  * SQL", the CSV tables' notes and the benchmark refer to the same ones. Pure: the same
  * request on the same data gives the same SQL in the browser and in the command.
- * At 1M events a city briefing takes 1.1–1.8 s in the page (npm run bench), over the 1 s
- * target: the queries run one after another on the single DuckDB worker, and the headline
- * and the series need medians and open stocks that a roll-up of counts cannot give
- * (docs/briefing.md, Speed).
+ * At 1M events a daily or weekly city briefing takes 0.8 s in the page and a monthly one
+ * 1.3 s (npm run bench), over the 1 s target: the queries run one after another on the single
+ * DuckDB worker, and the monthly series needs the medians and P90s of a whole year (every
+ * duration sorted by month) and the open stock at each month's end, which a roll-up of
+ * counts cannot give (docs/briefing.md, Speed).
  */
 export function briefingPlan(request: BriefingRequest, periods: BriefingPeriods, dataAsOf: string, unitLevel: UnitLevel): PlannedQuery[] {
   const filter: EventFilter = { ...request.filter, unitCode: request.unitCode };

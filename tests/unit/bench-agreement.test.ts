@@ -27,7 +27,7 @@ describe('benchmark answers agree: DuckDB-WASM, native DuckDB and plain JS', () 
 
   it('reads the CSV in pieces (as at 5M events) exactly as whole', () => {
     // 4,099 bytes: pieces end inside rows, quoted fields and multi-byte characters.
-    const pieces = readPlainEvents(join(data.dir, 'events.csv'), 4099);
+    const pieces = readPlainEvents(join(data.dir, 'events.csv'), { pieceBytes: 4099 });
     expect(pieces.length).toBe(plain.length);
     expect(pieces).toEqual(plain);
   });
