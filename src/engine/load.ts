@@ -4,11 +4,7 @@ import { insertArrowChunks } from './insert-arrow-chunks';
 import { attachEventStore, EVENT_STORE_FILE, MEMORY_EVENTS, releaseEventStore } from '../sql/event-store';
 
 /** Where the demo files are served from, relative to the page (or read from, in Node). */
-export interface DataSource {
-  read(name: string): Promise<Uint8Array>;
-  /** The file as it arrives, in pieces; without it the file is read whole. */
-  stream?(name: string): AsyncIterable<Uint8Array>;
-}
+export interface DataSource { read(name: string): Promise<Uint8Array> }
 
 export interface LoadTimings { unitsMs: number; eventsMs: number; rows: number }
 
@@ -52,7 +48,7 @@ export async function loadDataset(db: Database, source: DataSource, format: Even
     // another order gives the same answers, only slower drill-downs. In pieces of 64 MB:
     // one insert of the whole file needs its bytes and the table in wasm memory at once,
     // and wasm memory ends at 4 GB (5M events: a 1.8 GB file and a 2 GB table).
-    await insertArrowChunks(db, 'events', source.stream ? source.stream('events.arrow') : [await source.read('events.arrow')]);
+    await insertArrowChunks(db, 'events', [await source.read('events.arrow')]);
   } else {
     await db.registerFile('events.csv', await source.read('events.csv'));
     await db.query(createTableFromCsv('events', 'events.csv', EVENT_COLUMN_TYPES, EVENTS_ORDER));
