@@ -1,19 +1,21 @@
 import { scoreCounts, type CountRow } from '../domain/anomaly';
+import { HEADLINE_MEASURE_IDS, measure as registryMeasure, type MeasureId, type Reason } from '../domain/measures';
 import { rankUnits } from '../domain/ranking';
 import { isUnitLevel, childLevel, type UnitLevel } from '../domain/units';
 import { rowsOf, type Scalar } from '../engine/columns';
 import type { Database } from '../engine/database';
 import { sqlString } from '../sql/literal';
-import type { Reason } from './availability';
+import { MEASURE_RESULT_COLUMNS } from '../sql/measure-sql';
 import { baselineOnPeriodScale, indicatorsOutsideBand } from './indicators';
-import { HEADLINE_MEASURES } from './measures';
 import type { Briefing, BriefingQuery, HeadlineRow, MatterList, Row } from './model';
 import { briefingPlan, MATTER_ROWS } from './plan';
 import { briefingPeriods, type BriefingRequest } from './request';
 
+const HEADLINE_MEASURES = HEADLINE_MEASURE_IDS.map(registryMeasure);
+
 const num = (value: Scalar | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-function headlineRows(rows: Row[], days: number, unavailable: ReadonlyMap<string, unknown>): HeadlineRow[] {
+function headlineRows(rows: Row[], days: number, unavailable: ReadonlyMap<MeasureId, unknown>): HeadlineRow[] {
   const byMeasure = new Map(rows.map((r) => [String(r.measure), r]));
   return HEADLINE_MEASURES.map((measure) => {
     // A measure the data cannot support has no numbers at all, so no band and no indicator either.
@@ -27,17 +29,9 @@ function headlineRows(rows: Row[], days: number, unavailable: ReadonlyMap<string
   });
 }
 
-/** The row columns that carry each headline measure (or feed it, as hits feed a rate's interval). */
-const MEASURE_COLUMNS: Record<string, readonly string[]> = {
-  on_time_rate: ['on_time_rate', 'on_time_hits'],
-  satisfaction_rate: ['satisfaction_rate', 'satisfaction_hits'],
-  resolution_rate: ['resolution_rate', 'resolution_hits'],
-  response_rate: ['response_rate', 'response_hits'],
-};
-
-function blankUnavailable(rows: Row[], unavailable: ReadonlyMap<string, unknown>): Row[] {
+function blankUnavailable(rows: Row[], unavailable: ReadonlyMap<MeasureId, unknown>): Row[] {
   if (unavailable.size === 0) return rows;
-  const columns = [...unavailable.keys()].flatMap((id) => MEASURE_COLUMNS[id] ?? [id]);
+  const columns = [...unavailable.keys()].flatMap((id) => MEASURE_RESULT_COLUMNS[id] ?? [id]);
   return rows.map((row) => {
     // The headline's own rows are keyed by measure and blanked in headlineRows.
     if (typeof row.measure === 'string') return row;
@@ -69,7 +63,7 @@ async function unitOf(db: Database, code: string): Promise<{ code: string; name:
  * cannot disagree. Queries run one after another: the browser's DuckDB runs one at a time.
  * `unavailable`: headline measures loaded data cannot support (availability.ts).
  */
-export async function buildBriefing(db: Database, request: BriefingRequest, dataAsOf: string, unavailable: ReadonlyMap<string, Reason> = new Map()): Promise<Briefing> {
+export async function buildBriefing(db: Database, request: BriefingRequest, dataAsOf: string, unavailable: ReadonlyMap<MeasureId, Reason> = new Map()): Promise<Briefing> {
   const unit = await unitOf(db, request.unitCode);
   const periods = briefingPeriods(request.kind, request.date, dataAsOf);
   const queries: BriefingQuery[] = [];
@@ -86,7 +80,7 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
   const headline = headlineRows(get('headline'), days, unavailable);
   const children = results.has('children')
     ? rankUnits(get('children'), { value: 'on_time_rate', volume: 'on_time_n' }, 'higher') : [];
-  const departments = rankUnits(get('departments').filter((r) => r.department !== ''), { value: 'on_time_rate', volume: 'closed' }, 'higher');
+  const departments = rankUnits(get('departments').filter((r) => r.department !== ''), { value: 'on_time_rate', volume: 'on_time_n' }, 'higher');
   const matters = {
     overdueSevere: matterList(get('overdue_severe')),
     escalations: matterList(get('escalations')),

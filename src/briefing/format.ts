@@ -3,6 +3,7 @@
  * rather than left to `toLocaleString`, so that Node and every browser print exactly the
  * same text (the page and the command must agree character for character).
  */
+import type { MeasureUnit } from '../domain/measures';
 
 function grouped(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -36,14 +37,16 @@ export function formatHours(value: number | null): string {
 }
 
 /** A value in its unit. */
-export function formatValue(unit: 'count' | 'ratio' | 'hours', value: number | null, decimals?: number): string {
+export function formatValue(unit: MeasureUnit, value: number | null, decimals?: number): string {
   if (unit === 'ratio') return formatPercent(value);
   if (unit === 'hours') return formatHours(value);
+  if (unit === 'km') return value === null || !Number.isFinite(value) ? '—' : `${formatNumber(value, 2)} km`;
+  if (unit === 'per10k' || unit === 'residents') return formatNumber(value, decimals ?? 1);
   return decimals === undefined ? formatCount(value) : formatNumber(value, decimals);
 }
 
 /** A change: signed, in the measure's unit; rates change in percentage points. */
-export function formatChange(unit: 'count' | 'ratio' | 'hours', change: number | null): string {
+export function formatChange(unit: MeasureUnit, change: number | null): string {
   if (change === null || !Number.isFinite(change)) return '—';
   if (unit === 'ratio') return `${signed(change, formatNumber(change * 100, 1))} pp`;
   if (unit === 'hours') return `${signed(change, formatNumber(change, 1))} h`;

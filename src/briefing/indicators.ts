@@ -1,4 +1,4 @@
-import type { BriefingMeasure } from './measures';
+import type { Measure } from '../domain/measures';
 import type { HeadlineRow, Indicator } from './model';
 
 /** How many standard deviations from the baseline mean the normal band reaches. */
@@ -17,15 +17,15 @@ export interface BaselineStats {
  * statistics are over daily values, so a period of d days is compared as:
  * - a flow (intake, closed) adds up d daily values: mean × d, band ± k·sd·√d;
  * - a stock (backlog, overdue) is one level at the period's end: mean, band ± k·sd;
- * - an average (rates, durations) averages d days: mean, band ± k·sd/√d.
+ * - an average or a rate (durations, shares) averages d days: mean, band ± k·sd/√d.
  * The band assumes independent days, which is rough for a month but states its basis; no
  * band without a standard deviation (fewer than two days of history). Counts and rates are
  * clipped to their possible range.
  */
-export function baselineOnPeriodScale(measure: BriefingMeasure, stats: BaselineStats): { baseline7: number | null; baseline28: number | null; band: [number, number] | null } {
+export function baselineOnPeriodScale(measure: Measure, stats: BaselineStats): { baseline7: number | null; baseline28: number | null; band: [number, number] | null } {
   const { days } = stats;
   const scale = measure.kind === 'flow' ? days : 1;
-  const spread = measure.kind === 'flow' ? Math.sqrt(days) : measure.kind === 'average' ? 1 / Math.sqrt(Math.max(days, 1)) : 1;
+  const spread = measure.kind === 'flow' ? Math.sqrt(days) : measure.kind === 'average' || measure.kind === 'rate' ? 1 / Math.sqrt(Math.max(days, 1)) : 1;
   const baseline7 = stats.mean7 === null ? null : stats.mean7 * scale;
   const baseline28 = stats.mean28 === null ? null : stats.mean28 * scale;
   if (baseline28 === null || stats.sd28 === null || !Number.isFinite(stats.sd28)) return { baseline7, baseline28, band: null };
@@ -35,7 +35,7 @@ export function baselineOnPeriodScale(measure: BriefingMeasure, stats: BaselineS
 }
 
 /** Indicators outside their band, unfavourable ones first, then by how far outside (in band widths). */
-export function indicatorsOutsideBand(rows: readonly HeadlineRow[], measures: readonly BriefingMeasure[]): Indicator[] {
+export function indicatorsOutsideBand(rows: readonly HeadlineRow[], measures: readonly Measure[]): Indicator[] {
   const byId = new Map(measures.map((m) => [m.id as string, m]));
   const found: (Indicator & { distance: number })[] = [];
   for (const row of rows) {

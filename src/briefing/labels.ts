@@ -1,10 +1,10 @@
-import { HEADLINE_MEASURES } from './measures';
+import { findMeasure } from '../domain/measures';
 import type { Briefing } from './model';
 
 export type Language = 'zh' | 'en';
 
 export function measureLabel(id: string, lang: Language): string {
-  return HEADLINE_MEASURES.find((m) => m.id === id)?.[lang].label ?? id;
+  return findMeasure(id)?.[lang].label ?? id;
 }
 
 export { categoryLabel } from '../domain/categories';

@@ -1,7 +1,7 @@
 import { formatChange, formatCount, formatPercent, formatRelative, formatValue } from './format';
 import { KIND_NAMES, PREVIOUS_NAMES } from './kinds';
 import { categoryLabel, measureLabel, periodLabel, type Language } from './labels';
-import { headlineMeasure } from './measures';
+import { findMeasure } from '../domain/measures';
 import type { Briefing, HeadlineRow } from './model';
 
 function row(briefing: Briefing, id: string): HeadlineRow | undefined {
@@ -65,6 +65,6 @@ export function writeSummary(briefing: Briefing, lang: Language): string[] {
 
 /** A headline value in its unit (for tables). */
 export function headlineValue(id: string, value: number | null): string {
-  const measure = headlineMeasure(id);
+  const measure = findMeasure(id);
   return measure ? formatValue(measure.unit, value) : formatCount(value);
 }

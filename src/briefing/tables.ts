@@ -2,7 +2,7 @@ import { wilsonInterval, type RankedRow } from '../domain/ranking';
 import type { Scalar } from '../engine/columns';
 import { formatChange, formatCount, formatHours, formatNumber, formatPercent, formatRelative, formatValue } from './format';
 import { categoryLabel, measureLabel, unitLabel, type Language } from './labels';
-import { headlineMeasure } from './measures';
+import { findMeasure } from '../domain/measures';
 import type { Briefing, MatterList, Row } from './model';
 
 /** Where a row leads on the map: a unit, optionally an event, categories and days. */
@@ -75,7 +75,7 @@ function headlineTable(b: Briefing, lang: Language): BriefingTable {
     id: 'headline', query: 'headline', title: w('核心指标', 'Headline numbers'),
     columns: [w('指标', 'Measure'), w('本期', 'This period'), w('上期', 'Previous'), w('变化', 'Change'), w('变化率', 'Change %'), w('去年同期', 'Last year'), w('同比', 'Year on year'), w('近7日基线', '7-day baseline'), w('近28日基线', '28-day baseline'), w('正常区间', 'Normal band')],
     rows: b.headline.map((r) => {
-      const unit = headlineMeasure(r.measure)?.unit ?? 'count';
+      const unit = findMeasure(r.measure)?.unit ?? 'count';
       if (b.unavailable[r.measure]) return [cell(measureLabel(r.measure, lang), r.measure), cell(w('不可用', 'unavailable'), null), ...Array.from({ length: 8 }, () => cell('—', null))];
       const v = (x: number | null) => cell(formatValue(unit, x, unit === 'count' && x !== null && !Number.isInteger(x) ? 1 : undefined), x);
       return [
@@ -97,7 +97,7 @@ function indicatorTable(b: Briefing, lang: Language): BriefingTable {
     id: 'indicators', query: 'headline', title: w('需关注指标', 'Indicators outside their normal band'),
     columns: [w('指标', 'Measure'), w('本期', 'This period'), w('正常区间', 'Normal band'), w('偏离', 'Side'), w('判断', 'Reading')],
     rows: b.indicators.map((i) => {
-      const unit = headlineMeasure(i.measure)?.unit ?? 'count';
+      const unit = findMeasure(i.measure)?.unit ?? 'count';
       return [
         cell(measureLabel(i.measure, lang), i.measure), cell(formatValue(unit, i.value), i.value),
         cell(`${formatValue(unit, i.band[0], unit === 'count' ? 1 : undefined)} – ${formatValue(unit, i.band[1], unit === 'count' ? 1 : undefined)}`, `${i.band[0]}..${i.band[1]}`),
@@ -187,7 +187,7 @@ function seriesTable(b: Briefing, lang: Language): BriefingTable {
   return {
     id: 'series', query: 'series', title: w('趋势', 'Trend'),
     columns: [w('期', 'Period'), ...ids.map((id) => measureLabel(id, lang))],
-    rows: b.series.map((r) => [cell(s(r.period)), ...ids.map((id) => cell(formatValue(headlineMeasure(id)?.unit ?? 'count', n(r[id])), r[id] ?? null))]),
+    rows: b.series.map((r) => [cell(s(r.period)), ...ids.map((id) => cell(formatValue(findMeasure(id)?.unit ?? 'count', n(r[id])), r[id] ?? null))]),
   };
 }
 

@@ -2,9 +2,9 @@ import { HISTORY_DAYS, MIN_ANOMALY_COUNT } from '../domain/anomaly';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
-import { dateText } from './trend-measures';
+import { dateText } from './time-text';
 import { shiftDays, wallClockMs } from './trend-periods';
-import { UNIT_KEY_LENGTH } from './unit-measures';
+import { UNIT_KEY_LENGTH } from './unit-key';
 
 /** The levels at which counts are tested for anomalies (DESIGN.md §4). */
 export const ANOMALY_LEVELS = ['county', 'township', 'grid'] as const;

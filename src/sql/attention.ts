@@ -1,5 +1,5 @@
 import { eventWhere, type EventFilter } from './filter';
-import { VALID } from './kpis';
+import { VALID } from './predicates';
 import { sqlNumber, sqlTimestamp } from './literal';
 
 export interface AttentionOptions {

@@ -1,5 +1,6 @@
 import { eventWhere, type EventFilter } from './filter';
-import { VALID } from './kpis';
+import { durationRows, MEASURE_SQL, rateParts } from './measure-sql';
+import { openAt, VALID } from './predicates';
 import { sqlTimestamp } from './literal';
 import { inPeriod, type Period } from './period';
 
@@ -23,19 +24,25 @@ export function departmentMeasures(options: DepartmentMeasuresOptions): string {
   const now = sqlTimestamp(options.asOf);
   const reported = inPeriod('reported_at', period);
   const closed = `${inPeriod('closed_at', period)} AND ${VALID}`;
-  const open = `reported_at <= ${now} AND (closed_at IS NULL OR closed_at > ${now})`;
-  const rated = `${closed} AND satisfaction IS NOT NULL`;
+  const open = openAt(now);
+  // The rates' trials and hits, and the response time's rows, are the registry's (measure-sql.ts).
+  const rate = (name: 'on_time' | 'satisfaction') => {
+    const parts = rateParts(`${name}_rate`);
+    const trials = `${closed} AND ${parts.trials(now)}`;
+    const hits = `${trials} AND ${parts.hits(now)}`;
+    return `count(*) FILTER (WHERE ${hits}) AS ${name}_hits,
+  count(*) FILTER (WHERE ${trials}) AS ${name}_n,
+  (count(*) FILTER (WHERE ${hits}))::DOUBLE / nullif(count(*) FILTER (WHERE ${trials}), 0) AS ${name}_rate`;
+  };
+  const overdue = MEASURE_SQL.overdue.form === 'count' ? MEASURE_SQL.overdue.where(now) : 'FALSE';
   return `SELECT coalesce(department, '') AS department,
   count(*) FILTER (WHERE ${reported}) AS intake,
   count(*) FILTER (WHERE ${closed}) AS closed,
-  count(*) FILTER (WHERE ${closed} AND closed_at <= due_at) AS on_time_hits,
-  (count(*) FILTER (WHERE ${closed} AND closed_at <= due_at))::DOUBLE / nullif(count(*) FILTER (WHERE ${closed}), 0) AS on_time_rate,
-  count(*) FILTER (WHERE ${rated} AND satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfaction_hits,
-  count(*) FILTER (WHERE ${rated}) AS satisfaction_n,
-  (count(*) FILTER (WHERE ${rated} AND satisfaction IN ('satisfied', 'basically_satisfied')))::DOUBLE / nullif(count(*) FILTER (WHERE ${rated}), 0) AS satisfaction_rate,
+  ${rate('on_time')},
+  ${rate('satisfaction')},
   count(*) FILTER (WHERE ${open}) AS backlog,
-  count(*) FILTER (WHERE ${open} AND due_at < ${now}) AS overdue,
-  median(epoch(accepted_at - reported_at) / 3600.0) FILTER (WHERE ${reported} AND ${VALID} AND accepted_at <= ${now}) AS response_median_h
+  count(*) FILTER (WHERE ${open} AND ${overdue}) AS overdue,
+  median(epoch(accepted_at - reported_at) / 3600.0) FILTER (WHERE ${reported} AND ${durationRows({ from: 'reported_at', to: 'accepted_at' }, now)}) AS response_median_h
 FROM events
 WHERE (${reported} OR ${inPeriod('closed_at', period)} OR ${open}) AND ${eventWhere(filter)}
 GROUP BY ALL

@@ -4,9 +4,10 @@ import { checkLevels, checkWholeDays, dailyUnitCounts, type AnomalyLevel } from 
 import { eventWhere, underUnit, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
-import { checkGranularity, dateText, type Granularity } from './trend-measures';
+import { dateText } from './time-text';
+import { checkGranularity, type Granularity } from './trend-measures';
 import { addPeriods, periodStartMs, shiftDays, wallClockMs } from './trend-periods';
-import { UNIT_KEY_LENGTH } from './unit-measures';
+import { UNIT_KEY_LENGTH } from './unit-key';
 
 export interface EmergingOptions {
   /** The days on which a run may end, whole days [start, end). */

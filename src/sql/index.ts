@@ -1,11 +1,13 @@
 export { sqlIdentifier, sqlNumber, sqlString, sqlStringList, sqlTimestamp } from './literal';
 export { dayToDate, inPeriod, lastDays, periodHours, presetPeriod, TIME_PRESETS, type Period, type TimePreset } from './period';
 export { eventWhere, unitPrefix, type EventFilter } from './filter';
-export { kpiStrip, VALID } from './kpis';
+export { kpiStrip } from './kpis';
+export { VALID, openAt, knownAt } from './predicates';
 export { eventById, eventIdByRow, eventPoints } from './points';
 export { createTableFromCsv, EVENT_COLUMN_TYPES, OFFLINE_SETTINGS, UNIT_COLUMN_TYPES } from './load';
 export { dailyIntakeByCategory } from './trends';
-export { unitMeasures, UNIT_KEY_LENGTH, type UnitMeasuresOptions } from './unit-measures';
+export { unitMeasures, type UnitMeasuresOptions } from './unit-measures';
+export { UNIT_KEY_LENGTH } from './unit-key';
 export { FAMILY_MEASURES, GRANULARITIES, RATE_PARTS, TREND_FAMILIES, TREND_MEASURES, type Granularity, type TrendFamily, type TrendMeasure } from './trend-measures';
 export { comparedPeriods, isoWeek, lastPeriods, periodContaining, type ComparedPeriods } from './trend-periods';
 export { durationSeries, rateSeries, trendSeries, volumeSeries, type SeriesOptions, type SeriesSplit } from './series';

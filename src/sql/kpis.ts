@@ -1,30 +1,64 @@
-import type { KpiId } from '../domain/measures';
+import { KPI_TILES, measure, type KpiTile, type KpiWindow } from '../domain/measures';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlTimestamp } from './literal';
+import { durationRows, MEASURE_SQL, scanWhere } from './measure-sql';
 import { dayToDate, inPeriod, lastDays, type Period } from './period';
 
-/** Valid events: invalid or duplicate reports are left out of rates and durations. */
-export const VALID = "status <> 'invalid'";
+
+/** The result columns of a tile's coverage: rows carrying the measure's input, rows in scope. */
+export const kpiCoverageColumns = (tileId: string) => ({ n: `${tileId}__n`, base: `${tileId}__base` });
 
 /**
- * The first screen's KPI strip in one scan of `events`, one column per KpiId. `asOf` is
- * the data time (city-local), so "today" and "open" mean the same thing for every viewer;
- * `period` is the user's selected time range (for the intake of that period).
+ * One tile's expression: the registry measure's SQL (src/sql/measure-sql.ts) over the
+ * tile's window, plus its coverage counts when the measure has an input that loaded data
+ * may lack on some rows.
+ */
+function tileColumns(tile: KpiTile, now: string, windowPeriod: (window: KpiWindow) => Period): string[] {
+  const sql = MEASURE_SQL[tile.measure];
+  const period = windowPeriod(tile.window);
+  const inWindow = (column: string) => inPeriod(column, period);
+  const coverage = measure(tile.measure).coverage;
+  const { n, base } = kpiCoverageColumns(tile.id);
+  switch (sql.form) {
+    case 'count': {
+      const scan = scanWhere(sql.scan, inWindow, now);
+      const covered = coverage ? [`count(*) FILTER (WHERE ${scan} AND ${coverage.input} IS NOT NULL) AS ${n}`, `count(*) FILTER (WHERE ${scan}) AS ${base}`] : [];
+      return [`count(*) FILTER (WHERE ${scan} AND ${sql.where(now)}) AS ${tile.id}`, ...covered];
+    }
+    case 'rate': {
+      const scan = scanWhere(sql.scan, inWindow, now);
+      const trials = `${scan} AND ${sql.trials(now)}`;
+      return [
+        `(count(*) FILTER (WHERE ${trials} AND ${sql.hits(now)}))::DOUBLE / nullif(count(*) FILTER (WHERE ${trials}), 0) AS ${tile.id}`,
+        `count(*) FILTER (WHERE ${trials}) AS ${n}`,
+        `count(*) FILTER (WHERE ${scan}) AS ${base}`,
+      ];
+    }
+    case 'duration': {
+      const rows = `${scanWhere('reported', inWindow, now)} AND ${durationRows(sql, now)}`;
+      return [`quantile_cont(epoch_ms(${sql.to}) - epoch_ms(${sql.from}), ${sql.quantile}) FILTER (WHERE ${rows}) / 3600000.0 AS ${tile.id}`];
+    }
+    case 'unit': throw new Error(`KPI tile "${tile.id}": measure "${tile.measure}" is a per-unit measure, not a tile`);
+  }
+}
+
+/**
+ * The first screen's KPI strip in one scan of `events`, one column per tile of
+ * KPI_TILES (src/domain/measures/uses.ts). `asOf` is the data time (city-local), so
+ * "today" and "open" mean the same thing for every viewer; `period` is the user's
+ * selected time range.
  */
 export function kpiStrip(asOf: string, filter: EventFilter = {}, period: Period = lastDays(asOf, 30)): string {
   const now = sqlTimestamp(asOf);
-  const today = dayToDate(asOf);
-  const month = lastDays(asOf, 30);
-  const open = `reported_at <= ${now} AND (closed_at IS NULL OR closed_at > ${now})`;
-  const closedInMonth = `${inPeriod('closed_at', month)} AND ${VALID}`;
-  const columns: Record<KpiId, string> = {
-    intake_period: `count(*) FILTER (WHERE ${inPeriod('reported_at', period)})`,
-    intake_today: `count(*) FILTER (WHERE ${inPeriod('reported_at', today)})`,
-    backlog: `count(*) FILTER (WHERE ${open})`,
-    overdue: `count(*) FILTER (WHERE ${open} AND due_at < ${now})`,
-    on_time_rate_30d: `(count(*) FILTER (WHERE ${closedInMonth} AND closed_at <= due_at))::DOUBLE / nullif(count(*) FILTER (WHERE ${closedInMonth}), 0)`,
-    response_median_30d: `median(epoch(accepted_at - reported_at) / 3600.0) FILTER (WHERE ${inPeriod('reported_at', month)} AND accepted_at IS NOT NULL AND ${VALID})`,
+  const windowPeriod = (window: KpiWindow): Period => {
+    switch (window) {
+      case 'selected': return period;
+      case 'today': return dayToDate(asOf);
+      case '30d': return lastDays(asOf, 30);
+      // A stock is taken at the data time; its scan does not read a period.
+      case 'now': return dayToDate(asOf);
+    }
   };
-  const select = Object.entries(columns).map(([id, expression]) => `  ${expression} AS ${id}`).join(',\n');
+  const select = KPI_TILES.flatMap((tile) => tileColumns(tile, now, windowPeriod)).map((expression) => `  ${expression}`).join(',\n');
   return `SELECT\n${select}\nFROM events\nWHERE ${eventWhere(filter)}`;
 }

@@ -1,7 +1,7 @@
 import { eventWhere, type EventFilter } from './filter';
 import { sqlNumber, sqlTimestamp } from './literal';
 import type { Period } from './period';
-import { timestampText } from './trend-measures';
+import { timestampText } from './time-text';
 import { shiftDays } from './trend-periods';
 
 /** Mean Earth radius in metres (IUGG), for the haversine distance. */

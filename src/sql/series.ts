@@ -5,10 +5,11 @@ import { eventWhere, unitPrefix, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
 import {
-  GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, dateText, measureColumns, spanCtes, spanJoins, timestampText, truncate,
+  GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, measureColumns, spanCtes, spanJoins, truncate,
   type Granularity, type TrendFamily,
 } from './trend-measures';
-import { UNIT_KEY_LENGTH } from './unit-measures';
+import { dateText, timestampText } from './time-text';
+import { UNIT_KEY_LENGTH } from './unit-key';
 
 /**
  * What a series is split by: nothing (one key, "all"), an event attribute, or the units of

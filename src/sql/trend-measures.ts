@@ -1,6 +1,7 @@
 import { SEVERITIES } from '../domain/events';
 import { RESPONSE_SLA_HOURS } from '../domain/sla';
-import { VALID } from './kpis';
+import { durationRows, rateParts } from './measure-sql';
+import { VALID } from './predicates';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 
 /**
@@ -132,14 +133,14 @@ export function spanCtes(s: SpanSql): string[] {
   const rates = s.families.has('rates');
   const flows = s.families.has('volume') || rates;
   if (flows) {
-    const accepted = `accepted_at <= ${now}`;
+    const response = rateParts('response_rate');
     const columns = [
       'count(*) AS intake',
       ...(s.moves ? [`count(*) FILTER (WHERE closed_at < reported_at) AS never_open`, `count(*) FILTER (WHERE due_at < reported_at AND ${ENTERS_BACKLOG}) AS overdue_entered`] : []),
       ...(rates
         ? [
-          `count(*) FILTER (WHERE ${VALID} AND sla_us IS NOT NULL AND (${accepted} OR reported_at <= sla_cutoff)) AS response_rate_n`,
-          `count(*) FILTER (WHERE ${VALID} AND ${accepted} AND epoch_us(accepted_at) - epoch_us(reported_at) <= sla_us) AS response_rate_hits`,
+          `count(*) FILTER (WHERE ${response.trials(now)}) AS response_rate_n`,
+          `count(*) FILTER (WHERE ${response.hits(now)}) AS response_rate_hits`,
         ]
         : []),
     ];
@@ -149,7 +150,7 @@ export function spanCtes(s: SpanSql): string[] {
   }
   if (s.families.has('durations')) {
     const duration = (name: string, from: string, to: string) => {
-      const where = `${VALID} AND ${from} IS NOT NULL AND ${to} <= ${now}`;
+      const where = durationRows({ from, to }, now);
       return `count(*) FILTER (WHERE ${where}) AS ${name}_n, quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [0.5, 0.9]) FILTER (WHERE ${where}) AS ${name}_q`;
     };
     const columns = [duration('response', 'reported_at', 'accepted_at'), duration('handling', 'accepted_at', 'resolved_at'), duration('closure', 'reported_at', 'closed_at')];
@@ -165,11 +166,13 @@ export function spanCtes(s: SpanSql): string[] {
       s.moves ? `count(*) FILTER (WHERE ${VALID}) AS closed` : 'count(*) AS closed',
       ...(rates
         ? [
-          `count(*) FILTER (WHERE ${valid('closed_at <= due_at')}) AS on_time_hits`,
-          s.moves ? `count(outcome) FILTER (WHERE ${VALID}) AS resolution_n` : 'count(outcome) AS resolution_n',
-          `count(*) FILTER (WHERE ${valid("outcome = 'resolved'")}) AS resolution_hits`,
-          s.moves ? `count(satisfaction) FILTER (WHERE ${VALID}) AS satisfaction_n` : 'count(satisfaction) AS satisfaction_n',
-          `count(*) FILTER (WHERE ${valid("satisfaction IN ('satisfied', 'basically_satisfied')")}) AS satisfaction_hits`,
+          ...(['on_time', 'resolution', 'satisfaction'] as const).flatMap((name) => {
+            const parts = rateParts(`${name}_rate`);
+            return [
+              `count(*) FILTER (WHERE ${valid(parts.trials(now))}) AS ${name}_n`,
+              `count(*) FILTER (WHERE ${valid(`${parts.trials(now)} AND ${parts.hits(now)}`)}) AS ${name}_hits`,
+            ];
+          }),
         ]
         : []),
       ...(s.moves ? ['count(*) FILTER (WHERE closed_at >= reported_at) AS "left"', 'count(*) FILTER (WHERE closed_at > due_at AND closed_at >= reported_at) AS overdue_left'] : []),
@@ -199,7 +202,7 @@ export function measureColumns(families: ReadonlySet<TrendFamily>, backlog: stri
   if (families.has('rates')) {
     columns.push(
       count('r.response_rate_n', 'response_rate_n'), count('r.response_rate_hits', 'response_rate_hits'), `${rate('r.response_rate_hits', 'r.response_rate_n')} AS response_rate`,
-      count('c.closed', 'on_time_n'), count('c.on_time_hits', 'on_time_hits'), `${rate('c.on_time_hits', 'c.closed')} AS on_time_rate`,
+      count('c.on_time_n', 'on_time_n'), count('c.on_time_hits', 'on_time_hits'), `${rate('c.on_time_hits', 'c.on_time_n')} AS on_time_rate`,
       count('c.resolution_n', 'resolution_n'), count('c.resolution_hits', 'resolution_hits'), `${rate('c.resolution_hits', 'c.resolution_n')} AS resolution_rate`,
       count('c.satisfaction_n', 'satisfaction_n'), count('c.satisfaction_hits', 'satisfaction_hits'), `${rate('c.satisfaction_hits', 'c.satisfaction_n')} AS satisfaction_rate`,
     );
@@ -210,14 +213,4 @@ export function measureColumns(families: ReadonlySet<TrendFamily>, backlog: stri
     }
   }
   return columns;
-}
-
-/** City-local timestamp text of a TIMESTAMP expression ("YYYY-MM-DD HH:MM:SS"), independent of any time zone. */
-export function timestampText(expression: string): string {
-  return `strftime(${expression}, '%Y-%m-%d %H:%M:%S')`;
-}
-
-/** Date text of a DATE or TIMESTAMP expression ("YYYY-MM-DD"). */
-export function dateText(expression: string): string {
-  return `strftime(${expression}, '%Y-%m-%d')`;
 }

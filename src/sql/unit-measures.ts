@@ -1,16 +1,10 @@
 import { isUnitLevel, type UnitLevel } from '../domain/units';
+import { UNIT_KEY_LENGTH } from './unit-key';
 import { eventWhere, underUnit, type EventFilter } from './filter';
-import { VALID } from './kpis';
+import { durationRows, MEASURE_SQL, rateParts } from './measure-sql';
+import { openAt, VALID } from './predicates';
 import { sqlString, sqlTimestamp } from './literal';
 import { inPeriod, lastDays, type Period } from './period';
-
-/**
- * Length of the code prefix that identifies a unit of each level inside a 15-digit grid
- * code: the unit of an event at level L is `left(grid_code, UNIT_KEY_LENGTH[L])`. The city
- * is keyed by its 4-digit prefix (331100 → 3311, as `unitPrefix`), which assumes a
- * prefecture-level city code (ending in 00 but not 0000).
- */
-export const UNIT_KEY_LENGTH: Record<UnitLevel, number> = { city: 4, county: 6, township: 9, community: 12, grid: 15 };
 
 /** Durations are aggregated in whole milliseconds and shown in hours. */
 const HOUR_MS = '3600000.0';
@@ -63,15 +57,19 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
 
   const reported = inPeriod('reported_at', period);
   const closedInPeriod = inPeriod('closed_at', period);
-  const open = `reported_at <= ${now} AND (closed_at IS NULL OR closed_at > ${now})`;
+  const open = openAt(now);
   // Each CTE reads only the rows it needs with a plain time condition, so DuckDB skips row
   // groups by their min/max (events arrive roughly in time order); inside, FILTER clauses.
   const events = (where: string) => `FROM events
   WHERE ${where} AND ${under('grid_code')} AND ${eventWhere(filter)}
   GROUP BY unit_key`;
-  const known = (column: string) => `${column} <= ${now}`;
+  // Rates and durations take their rows from the registry's SQL (measure-sql.ts), as every other panel does.
+  const rate = (id: Parameters<typeof rateParts>[0], hits: string, trials: string) => {
+    const parts = rateParts(id);
+    return [`count(*) FILTER (WHERE ${parts.trials(now)}) AS ${trials}`, `count(*) FILTER (WHERE ${parts.trials(now)} AND ${parts.hits(now)}) AS ${hits}`];
+  };
   const duration = (name: string, from: string, to: string) => {
-    const where = `${VALID} AND ${from} IS NOT NULL AND ${known(to)}`;
+    const where = durationRows({ from, to }, now);
     return [
       `count(*) FILTER (WHERE ${where}) AS ${name}_n`,
       // On whole milliseconds (BIGINT), converted to hours after: ~15 % faster than on DOUBLE hours.
@@ -80,25 +78,24 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
   };
   const reportedColumns = [
     `count(*) AS intake`,
-    `count(*) FILTER (WHERE ${VALID}) AS closure_rate_n`,
-    `count(*) FILTER (WHERE ${VALID} AND ${known('closed_at')}) AS closure_rate_hits`,
+    ...rate('closure_rate', 'closure_rate_hits', 'closure_rate_n'),
     ...duration('response', 'reported_at', 'accepted_at'),
     ...duration('handling', 'accepted_at', 'resolved_at'),
     ...duration('closure_time', 'reported_at', 'closed_at'),
   ];
   const closedColumns = [
     `count(*) AS closed`,
-    `count(*) FILTER (WHERE closed_at <= due_at) AS on_time_hits`,
-    `count(outcome) AS resolution_n`,
-    `count(*) FILTER (WHERE outcome = 'resolved') AS resolution_hits`,
-    `count(satisfaction) AS satisfaction_n`,
-    `count(*) FILTER (WHERE satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfaction_hits`,
+    ...rate('on_time_rate', 'on_time_hits', 'on_time_n'),
+    ...rate('resolution_rate', 'resolution_hits', 'resolution_n'),
+    ...rate('satisfaction_rate', 'satisfaction_hits', 'satisfaction_n'),
   ];
   // Patrol coverage is about patrols: the channel filter does not apply, the others do.
   const patrolFilter: EventFilter = { ...filter, channels: [] };
 
+  const overdue = MEASURE_SQL.overdue;
+  const overdueWhere = overdue.form === 'count' ? overdue.where(now) : 'FALSE';
   const count = (column: string) => `coalesce(${column}, 0)::INTEGER AS ${column}`;
-  const rate = (hits: string, n: string) => `${hits}::DOUBLE / nullif(${n}, 0)`;
+  const ratio = (hits: string, n: string) => `${hits}::DOUBLE / nullif(${n}, 0)`;
   return `WITH scope AS (
   SELECT code, name, level, population, households, area_km2, grid_workers, label_lon, label_lat, left(code, ${keyLength}) AS unit_key
   FROM units
@@ -115,7 +112,7 @@ closed_events AS (
   ${events(`${closedInPeriod} AND ${VALID}`)}
 ),
 open_events AS (
-  SELECT ${eventKey} AS unit_key, count(*) AS backlog, count(*) FILTER (WHERE due_at < ${now}) AS overdue
+  SELECT ${eventKey} AS unit_key, count(*) AS backlog, count(*) FILTER (WHERE ${overdueWhere}) AS overdue, count(due_at) AS overdue_n
   ${events(open)}
 ),
 patrolled AS (
@@ -138,20 +135,20 @@ SELECT
   s.population::DOUBLE / nullif(s.grid_workers, 0) AS residents_per_worker,
   service_radius_km,
   ${count('patrol_grids')},
-  ${rate('patrol_grids', 'grid_count')} AS patrol_coverage_7d,
+  ${ratio('patrol_grids', 'grid_count')} AS patrol_coverage_7d,
   ${count('closed')},
   ${count('closure_rate_n')}, ${count('closure_rate_hits')},
-  ${rate('closure_rate_hits', 'closure_rate_n')} AS closure_rate,
-  coalesce(closed, 0)::INTEGER AS on_time_n, ${count('on_time_hits')},
-  ${rate('on_time_hits', 'closed')} AS on_time_rate,
-  ${count('backlog')}, ${count('overdue')},
+  ${ratio('closure_rate_hits', 'closure_rate_n')} AS closure_rate,
+  ${count('on_time_n')}, ${count('on_time_hits')},
+  ${ratio('on_time_hits', 'on_time_n')} AS on_time_rate,
+  ${count('backlog')}, ${count('overdue')}, ${count('overdue_n')},
   ${count('response_n')}, response_q[1] / ${HOUR_MS} AS response_median_h, response_q[2] / ${HOUR_MS} AS response_p90_h,
   ${count('handling_n')}, handling_q[1] / ${HOUR_MS} AS handling_median_h, handling_q[2] / ${HOUR_MS} AS handling_p90_h,
   ${count('closure_time_n')}, closure_time_q[1] / ${HOUR_MS} AS closure_median_h, closure_time_q[2] / ${HOUR_MS} AS closure_p90_h,
   ${count('resolution_n')}, ${count('resolution_hits')},
-  ${rate('resolution_hits', 'resolution_n')} AS resolution_rate,
+  ${ratio('resolution_hits', 'resolution_n')} AS resolution_rate,
   ${count('satisfaction_n')}, ${count('satisfaction_hits')},
-  ${rate('satisfaction_hits', 'satisfaction_n')} AS satisfaction_rate
+  ${ratio('satisfaction_hits', 'satisfaction_n')} AS satisfaction_rate
 FROM scope s
 LEFT JOIN reported_events r ON r.unit_key = s.unit_key
 LEFT JOIN closed_events c ON c.unit_key = s.unit_key

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { childLevel } from '../domain/units';
-import { UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
 import { defaultMeasure, groupMeasures } from './default-measure';
 import { rowsOf } from '../engine/columns';
 import { createChoropleth } from '../map/choropleth';
@@ -41,7 +41,7 @@ const ALL_HOURS: [number, number] = [-1, 1e9];
 
 /** The one-map page: filters, KPIs, the map with its legend and playback, and the side panel. */
 export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDirectory }) {
-  const { asOf, db, unavailableUnitMeasures } = useDataset();
+  const { asOf, db, unavailable } = useDataset();
   const { language, t } = useMessages();
   const view = useViewState(store);
   const [timeWindow, setTimeWindow] = useState<[number, number] | null>(null);
@@ -56,9 +56,9 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
 
   const choroplethGroup = view.layer === 'coverage' || view.layer === 'response' ? view.layer : null;
   const offered = groupMeasures(choroplethGroup);
-  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? defaultMeasure(choroplethGroup, unavailableUnitMeasures);
+  const measure: UnitMeasure = UNIT_MEASURES.find((m) => m.id === view.measure) ?? defaultMeasure(choroplethGroup, unavailable);
   // A measure the loaded data cannot support (e.g. per 10,000 residents without populations) says why instead of drawing zeros.
-  const measureMissing = unavailableUnitMeasures?.get(measure.id) ?? null;
+  const measureMissing = unavailable?.get(measure.id) ?? null;
   // At 1M events this query is the larger part of a drill-down (npm run bench: 68 of 106 ms,
   // within the 150 ms target thanks to grid code ranges on a table kept in month × grid order).
   // A roll-up table (grid × day × category counts) could not replace it: it needs medians and
@@ -128,7 +128,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           <label className="measure-select">
             {t.measure}
             <select value={measure.id} data-testid="measure-select" onChange={(e) => store.update({ measure: e.target.value })}>
-              {offered.map((m) => <option key={m.id} value={m.id}>{m[language].label}{unavailableUnitMeasures?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
+              {offered.map((m) => <option key={m.id} value={m.id}>{m[language].label}{unavailable?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
             </select>
           </label>
           {choroplethGroup ? (
@@ -144,7 +144,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
             : children === null ? <p className="hint">{t.leafUnit}</p>
             : measureMissing ? <p className="hint" data-testid="measure-unavailable">{measure[language].label}{language === 'zh' ? '：' : ': '}{measureMissing[language]}</p>
             : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} sql={measures.sql} source={sourceOf('ranking')}
-              rankByMissing={measure.rankBy && measure.rankBy !== measure.id ? unavailableUnitMeasures?.get(measure.rankBy) ?? null : null} />
+              rankByMissing={measure.rankBy && measure.rankBy !== measure.id ? unavailable?.get(measure.rankBy) ?? null : null} />
             : <p>{t.loading}</p>}
           </ErrorBoundary>
         </aside>

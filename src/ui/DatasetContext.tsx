@@ -1,3 +1,4 @@
+import type { MeasureId, Reason } from '../domain/measures';
 import { createContext, useContext } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { UnitLevel } from '../domain/units';
@@ -23,10 +24,8 @@ export interface Dataset {
    * (the user's data, held in memory). Absent: the map fetches the files by URL.
    */
   boundaries?: (level: UnitLevel) => Promise<FeatureCollection>;
-  /** Measures the data cannot support (by KPI id), with the reason: shown as unavailable, never as zero. */
-  unavailable?: ReadonlyMap<string, { zh: string; en: string }>;
-  /** The same for the map's and the ranking's unit measures (by measure id). */
-  unavailableUnitMeasures?: ReadonlyMap<string, { zh: string; en: string }>;
+  /** Measures the data cannot support (by registry id), with the reason: every screen shows them as unavailable, never as zero. */
+  unavailable?: ReadonlyMap<MeasureId, Reason>;
 }
 
 export const DatasetContext = createContext<Dataset | null>(null);

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { KPI_DEFINITIONS, type MeasureDefinition } from '../domain/measures';
+import { coverageText, KPI_TILES, kpiTileWords, measure as registryMeasure, type KpiTile, type MeasureUnit } from '../domain/measures';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
-import { kpiStrip } from '../sql/kpis';
+import { kpiCoverageColumns, kpiStrip } from '../sql/kpis';
 import type { Period } from '../sql/period';
 import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
@@ -11,14 +11,20 @@ import { ErrorCard } from './ErrorCard';
 import { MARKS, markOnce } from './bench-hook';
 import { ShowSqlButton, filterLists } from './ShowSqlButton';
 
-function formatValue(definition: MeasureDefinition, value: Scalar, locale: string, hoursLabel: string): string {
+function formatValue(unit: MeasureUnit, value: Scalar, locale: string, hoursLabel: string): string {
   if (typeof value !== 'number') return '—';
-  if (definition.unit === 'ratio') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
-  if (definition.unit === 'hours') return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${hoursLabel}`;
+  if (unit === 'ratio') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
+  if (unit === 'hours') return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${hoursLabel}`;
   return value.toLocaleString(locale);
 }
 
-/** The headline numbers of the current unit and filters; each tile states its definition on hover and focus. */
+const numberOrNull = (value: Scalar | undefined): number | null => (typeof value === 'number' ? value : null);
+
+/**
+ * The headline numbers of the current unit and filters, one tile per KPI_TILES entry
+ * (src/domain/measures/uses.ts); each states its definition on hover and focus, and its
+ * coverage when loaded data carries the measure's input on only some rows.
+ */
 export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; period: Period; unitName?: string }) {
   const { asOf, unavailable } = useDataset();
   const { language, t } = useMessages();
@@ -26,29 +32,37 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
   const locale = language === 'zh' ? 'zh-CN' : 'en-US';
   useEffect(() => { if (result.data) markOnce(MARKS.kpisReady); }, [result.data]);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
+  const tile = (kpi: KpiTile) => {
+    const measure = registryMeasure(kpi.measure);
+    // A measure the loaded data cannot support (e.g. no due_at) says so instead of showing 0.
+    const missing = unavailable?.get(kpi.measure);
+    const value = result.loading || missing ? null : (result.data?.[kpi.id] ?? null);
+    const text = kpiTileWords(measure[language], kpi.window, language);
+    const columns = kpiCoverageColumns(kpi.id);
+    const coverage = measure.coverage && result.data && !missing
+      ? coverageText(measure.coverage, numberOrNull(result.data[columns.n]), numberOrNull(result.data[columns.base]), language, (n) => n.toLocaleString(locale))
+      : null;
+    return (
+      <div
+        key={kpi.id}
+        className="kpi-tile"
+        data-testid={`kpi-${kpi.id}`}
+        data-value={typeof value === 'number' ? String(value) : ''}
+        data-unavailable={missing ? 'true' : undefined}
+        data-coverage={coverage ?? undefined}
+        title={missing ? `${t.definition}: ${text.definition}\n${missing[language]}` : `${t.definition}: ${text.definition}`}
+        tabIndex={0}
+      >
+        <div className="kpi-label">{text.label}</div>
+        <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(measure.unit, value, locale, t.hours)}</div>
+        {coverage ? <div className="kpi-coverage" data-testid={`kpi-coverage-${kpi.id}`}>{coverage}</div> : null}
+        <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
+      </div>
+    );
+  };
   return (
     <section className="kpi-strip" data-testid="kpi-strip" aria-busy={result.loading} aria-label={t.kpis}>
-      {KPI_DEFINITIONS.map((definition) => {
-        // A measure the loaded data cannot support (e.g. no due_at) says so instead of showing 0.
-        const missing = unavailable?.get(definition.id);
-        const value = result.loading || missing ? null : (result.data?.[definition.id] ?? null);
-        const text = definition[language];
-        return (
-          <div
-            key={definition.id}
-            className="kpi-tile"
-            data-testid={`kpi-${definition.id}`}
-            data-value={typeof value === 'number' ? String(value) : ''}
-            data-unavailable={missing ? 'true' : undefined}
-            title={missing ? `${t.definition}: ${text.definition}\n${missing[language]}` : `${t.definition}: ${text.definition}`}
-            tabIndex={0}
-          >
-            <div className="kpi-label">{text.label}</div>
-            <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
-            <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
-          </div>
-        );
-      })}
+      {KPI_TILES.map(tile)}
       <ShowSqlButton sql={result.sql} source={{ panel: 'kpi-strip', unitCode: filter.unitCode ?? '', unitName, period, filters: filterLists(filter) }} />
     </section>
   );

@@ -1,6 +1,6 @@
 import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
 import { STATUSES } from '../domain/events';
-import type { UnitMeasure } from '../domain/unit-measures';
+import type { UnitMeasure } from '../domain/measures';
 import type { Choropleth } from '../map/choropleth';
 import { CATEGORY_COLORS_HEX, NO_DATA_HEX, UNKNOWN_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX } from '../map/palette';
 import { useDataset } from './DatasetContext';

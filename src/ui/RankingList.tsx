@@ -1,5 +1,5 @@
 import { MIN_RANKING_VOLUME, rankUnits, wilsonInterval } from '../domain/ranking';
-import { UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
 import type { Scalar } from '../engine/columns';
 import { useMessages } from './LanguageContext';
 import { formatMeasure } from './measure-format';

@@ -1,4 +1,4 @@
-import { UNIT_MEASURE_GROUPS, UNIT_MEASURES, type UnitMeasure } from '../domain/unit-measures';
+import { UNIT_MEASURE_GROUPS, UNIT_MEASURES, type MeasureId, type UnitMeasure } from '../domain/measures';
 
 /** The measure each choropleth layer starts on, and the ranking's when no layer chooses one. */
 const DEFAULT_MEASURE = { coverage: 'intake_per_10k', response: 'response_median_h' } as const;
@@ -12,7 +12,7 @@ export function groupMeasures(choroplethGroup: 'coverage' | 'response' | null): 
  * The group's default measure, or its first one the data supports when the default needs
  * what the loaded data lacks (per 10,000 residents without populations).
  */
-export function defaultMeasure(choroplethGroup: 'coverage' | 'response' | null, unavailable: ReadonlyMap<string, unknown> | undefined): UnitMeasure {
+export function defaultMeasure(choroplethGroup: 'coverage' | 'response' | null, unavailable: ReadonlyMap<MeasureId, unknown> | undefined): UnitMeasure {
   const preferred = UNIT_MEASURES.find((m) => m.id === (choroplethGroup ? DEFAULT_MEASURE[choroplethGroup] : 'intake_per_10k'))!;
   if (!unavailable?.has(preferred.id)) return preferred;
   return groupMeasures(choroplethGroup).find((m) => !unavailable.has(m.id)) ?? preferred;

@@ -138,7 +138,7 @@ describe('the data loader (?mode=data) in headless Chromium', () => {
     const examples = await page.getByTestId('issue-examples').textContent();
     expect(examples).toContain('311-loader.csv, row 7, column "Created Date": Unrecognised timestamp');
     expect(examples).toContain('[duplicate_id]');
-    await expect(page.getByTestId('unavailable-kpi-overdue').textContent()).resolves.toContain('due_at');
+    await expect(page.getByTestId('unavailable-overdue').textContent()).resolves.toContain('due_at');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rejected').click()]);
     const rejectedCsv = readFileSync((await download.path())!, 'utf8');
     expect(rejectedCsv.trim().split('\r\n')).toHaveLength(1 + expected.rejectedTotal);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstRow } from '../../src/engine/columns';
 import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
-import { KPI_DEFINITIONS } from '../../src/domain/measures';
+import { KPI_TILES, kpiTileWords, measure } from '../../src/domain/measures';
 import { kpiStrip } from '../../src/sql/kpis';
 import { requireTestData } from '../support/test-data';
 import { openBrowser, startPreview, type BrowserSession } from './harness';
@@ -55,12 +55,12 @@ describe('the first screen in headless Chromium', () => {
     try {
       await loadDataset(db, data.source, 'arrow');
       const expected = firstRow(await db.query(kpiStrip(data.asOf)));
-      for (const definition of KPI_DEFINITIONS) {
+      for (const definition of KPI_TILES) {
         const tile = session.page.getByTestId(`kpi-${definition.id}`);
         const value = await tile.getAttribute('data-value');
         expect(value, definition.id).not.toBe('');
         expect(Number(value), definition.id).toBeCloseTo(Number(expected[definition.id]), 9);
-        expect(await tile.getAttribute('title')).toContain(definition.zh.definition);
+        expect(await tile.getAttribute('title')).toContain(kpiTileWords(measure(definition.measure).zh, definition.window, 'zh').definition);
       }
     } finally {
       await db.close();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KPI_DEFINITIONS } from '../../src/domain/measures';
+import { KPI_TILES } from '../../src/domain/measures';
 import { firstRow, type Scalar } from '../../src/engine/columns';
 import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
@@ -17,7 +17,7 @@ const MAP_READY = '[data-testid="map"][data-ready="true"]';
 
 async function kpiValues(session: BrowserSession): Promise<Record<string, number>> {
   const values: Record<string, number> = {};
-  for (const definition of KPI_DEFINITIONS) {
+  for (const definition of KPI_TILES) {
     const text = await session.page.getByTestId(`kpi-${definition.id}`).getAttribute('data-value');
     values[definition.id] = text === '' || text === null ? Number.NaN : Number(text);
   }
@@ -25,7 +25,7 @@ async function kpiValues(session: BrowserSession): Promise<Record<string, number
 }
 
 function expectKpis(actual: Record<string, number>, expected: Record<string, Scalar>): void {
-  for (const definition of KPI_DEFINITIONS) {
+  for (const definition of KPI_TILES) {
     const want = expected[definition.id];
     if (want === null || want === undefined) expect(Number.isNaN(actual[definition.id]!), definition.id).toBe(true);
     else expect(actual[definition.id], definition.id).toBeCloseTo(Number(want), 9);

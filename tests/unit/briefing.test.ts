@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { unavailableHeadlineMeasures } from '../../src/briefing/availability';
 import { buildBriefing } from '../../src/briefing/build';
 import { briefingManifest, briefingZip, tableCsv } from '../../src/briefing/csv-tables';
 import { formatChange, formatNumber, formatPercent, formatRelative } from '../../src/briefing/format';
 import { baselineOnPeriodScale, indicatorsOutsideBand } from '../../src/briefing/indicators';
 import { briefingMarkdown, escapeInline, escapeMarkdown } from '../../src/briefing/markdown';
-import { HEADLINE_MEASURES, headlineMeasure } from '../../src/briefing/measures';
+import { HEADLINE_MEASURE_IDS, measure as headlineMeasure, type MeasureId, type Reason } from '../../src/domain/measures';
+
+const HEADLINE_MEASURES = HEADLINE_MEASURE_IDS.map(headlineMeasure);
 import type { Briefing, HeadlineRow } from '../../src/briefing/model';
 import { briefingPeriods } from '../../src/briefing/request';
 import { briefingTables } from '../../src/briefing/tables';
@@ -42,7 +43,7 @@ describe('briefing periods', () => {
 });
 
 describe('baselines and normal bands on the period scale', () => {
-  const intake = headlineMeasure('intake')!, backlog = headlineMeasure('backlog')!, onTime = headlineMeasure('on_time_rate')!;
+  const intake = headlineMeasure('intake'), backlog = headlineMeasure('backlog'), onTime = headlineMeasure('on_time_rate');
   it('adds up a flow over the days, keeps a stock at its level, averages a rate', () => {
     expect(baselineOnPeriodScale(intake, { mean7: 10, mean28: 12, sd28: 3, days: 7 })).toEqual({ baseline7: 70, baseline28: 84, band: [84 - 2 * 3 * Math.sqrt(7), 84 + 2 * 3 * Math.sqrt(7)] });
     expect(baselineOnPeriodScale(backlog, { mean7: 100, mean28: 90, sd28: 5, days: 7 })).toEqual({ baseline7: 100, baseline28: 90, band: [80, 100] });
@@ -169,8 +170,7 @@ describe('a whole briefing on a hand-made city', () => {
   it('says "unavailable" with the reason, never 0, for measures the data cannot support', async () => {
     // As for a 311 file: no deadline column, so neither overdue nor on-time can be computed.
     const reason = { zh: '数据缺少 due_at，无法计算', en: 'Not available: the data has no due_at' };
-    const unavailable = unavailableHeadlineMeasures(new Map([['overdue', reason], ['on_time_rate', reason]]));
-    expect([...unavailable.keys()].sort()).toEqual(['on_time_rate', 'overdue']);
+    const unavailable = new Map<MeasureId, Reason>([['overdue', reason], ['on_time_rate', reason]]);
     const without = await buildBriefing(db, { kind: 'daily', date: '2026-03-10', unitCode: '331102' }, '2026-03-12 23:59:59', unavailable);
     expect(without.headline.find((r) => r.measure === 'overdue')).toMatchObject({ value: null, previous: null, baseline28: null, band: null });
     expect(without.indicators.map((i) => i.measure)).not.toContain('overdue');

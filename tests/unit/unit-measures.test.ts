@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_RANKING_VOLUME, rankUnits, wilsonInterval } from '../../src/domain/ranking';
-import { UNIT_MEASURE_GROUPS, UNIT_MEASURES, unitMeasure } from '../../src/domain/unit-measures';
+import { UNIT_MEASURE_GROUPS, UNIT_MEASURES, unitMeasure } from '../../src/domain/measures';
 import type { UnitLevel } from '../../src/domain/units';
 import { firstRow, rowsOf, type Scalar } from '../../src/engine/columns';
 import type { Database } from '../../src/engine/database';

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { unavailableHeadlineMeasures } from '../../briefing/availability';
 import { buildBriefing } from '../../briefing/build';
 import { briefingFileStem, briefingZip } from '../../briefing/csv-tables';
 import { BRIEFING_KINDS, KIND_NAMES, type BriefingKind } from '../../briefing/kinds';
@@ -51,8 +50,7 @@ export function BriefingPage({ units }: { units: UnitsDirectory }) {
 
   useEffect(() => {
     let current = true;
-    const unavailable = unavailableHeadlineMeasures(dataset.unavailableUnitMeasures);
-    buildBriefing(dataset.db, { kind: params.kind, date: params.date, unitCode: params.unit }, dataset.asOf, unavailable).then(
+    buildBriefing(dataset.db, { kind: params.kind, date: params.date, unitCode: params.unit }, dataset.asOf, dataset.unavailable).then(
       (briefing) => { if (current) setState({ briefing, error: null, key }); },
       (error: unknown) => { if (current) setState({ briefing: null, error: error instanceof Error ? error : new Error(String(error)), key }); },
     );

@@ -136,7 +136,7 @@ export function DataLoader() {
       manifest: {
         version: 1, asOf, rows: prepared.result.counts.accepted, savedAt: new Date().toISOString(),
         sources: [table.fileName, ...boundarySets.map((s) => s.fileName)],
-        unavailable: prepared.unavailable.map(({ kind, id, zh, en }) => ({ kind, id, zh, en })),
+        unavailable: prepared.unavailable.map(({ id, zh, en }) => ({ id, zh, en })),
       },
       eventsIpc: prepared.eventsIpc, unitsCsv: prepared.unitsCsv, boundaries: prepared.boundaries, mappingJson: serialiseMapping(mapping),
     };

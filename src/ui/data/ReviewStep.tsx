@@ -1,5 +1,4 @@
-import { KPI_DEFINITIONS } from '../../domain/measures';
-import { UNIT_MEASURES } from '../../domain/unit-measures';
+import { measure as registryMeasure } from '../../domain/measures';
 import { RULES, type RuleId, type UnavailableMeasure } from '../../ingest';
 import type { Language } from '../../i18n';
 import { DATA_MESSAGES, fill } from './messages';
@@ -19,10 +18,9 @@ interface ReviewStepProps {
   onCancel: () => void;
 }
 
-/** The measure's label as the dashboard shows it (KPI tile, or map and ranking measure). */
+/** The measure's label as every screen shows it (one registry entry behind the KPI tile, map, ranking and briefing). */
 function measureLabel(measure: UnavailableMeasure, language: Language): string {
-  const definition = measure.kind === 'kpi' ? KPI_DEFINITIONS.find((d) => d.id === measure.id) : UNIT_MEASURES.find((d) => d.id === measure.id);
-  return definition ? definition[language].label : measure.id;
+  return registryMeasure(measure.id)[language].label;
 }
 
 function download(name: string, text: string): void {
@@ -77,7 +75,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
       <h4>{m.unavailableHeading}</h4>
       {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (
         <ul className="unavailable-list" data-testid="unavailable-list">
-          {prepared.unavailable.map((u) => <li key={`${u.kind}-${u.id}`} data-testid={`unavailable-${u.kind}-${u.id}`}>{u.kind === 'kpi' ? m.kindKpi : m.kindMap}{language === 'zh' ? '：' : ': '}{measureLabel(u, language)} — {u[language]}</li>)}
+          {prepared.unavailable.map((u) => <li key={u.id} data-testid={`unavailable-${u.id}`}>{measureLabel(u, language)} — {u[language]}</li>)}
         </ul>
       )}
       {counts.accepted === 0 ? <p className="data-error" role="alert">{m.nothingAccepted}</p> : null}

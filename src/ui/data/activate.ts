@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { unavailableById } from '../../domain/measures';
 import type { UnitLevel } from '../../domain/units';
 import { bestEventsFormat, loadDataset, type DatasetFiles } from '../../engine/load';
 import type { Dataset } from '../DatasetContext';
@@ -21,10 +22,9 @@ export async function activateUserData(base: Dataset, data: UserData): Promise<A
   clearQueryCache(base.db);
   const units = UnitsDirectory.fromTable(await base.db.query(UNITS_DIRECTORY_SQL));
   const boundaries = (level: UnitLevel): Promise<FeatureCollection> => Promise.resolve(data.boundaries[level] ?? EMPTY);
-  const reasons = (kind: 'kpi' | 'unit') => new Map(data.manifest.unavailable.filter((m) => m.kind === kind).map((m) => [m.id, { zh: m.zh, en: m.en }]));
   const dataset: Dataset = {
     ...base, asOf: data.manifest.asOf, rows: data.manifest.rows, version: (base.version ?? 0) + 1, origin: 'user', boundaries,
-    unavailable: reasons('kpi'), unavailableUnitMeasures: reasons('unit'),
+    unavailable: unavailableById(data.manifest.unavailable),
   };
   return { dataset, units };
 }
@@ -41,6 +41,6 @@ export async function restoreDemo(base: Dataset, demoBaseUrl: string): Promise<A
   const { rows } = await loadDataset(base.db, { read: (name) => fetchBytes(`${demoBaseUrl}/${name}`) }, bestEventsFormat(manifest));
   clearQueryCache(base.db);
   const units = UnitsDirectory.fromTable(await base.db.query(UNITS_DIRECTORY_SQL));
-  const { boundaries: _user, unavailable: _unavailable, unavailableUnitMeasures: _unavailableUnit, ...rest } = base;
+  const { boundaries: _user, unavailable: _unavailable, ...rest } = base;
   return { dataset: { ...rest, asOf: manifest.as_of, rows, baseUrl: demoBaseUrl, version: (base.version ?? 0) + 1, origin: 'demo' }, units };
 }

@@ -1,6 +1,5 @@
 import type { FeatureCollection } from 'geojson';
 import { UNIT_LEVELS, type UnitLevel } from '../../domain/units';
-import type { UnavailableMeasure } from '../../ingest';
 import { clearDatasetFiles, loadDatasetFiles, saveDatasetFiles, type StoredFiles } from '../../storage/dataset-store';
 
 /** What survives a reload: the accepted events (Arrow IPC), units, boundaries, the mapping and this manifest. */
@@ -12,7 +11,8 @@ export interface UserDataManifest {
   savedAt: string;
   /** Names of the files the data came from, for the banner. */
   sources: string[];
-  unavailable: Pick<UnavailableMeasure, 'kind' | 'id' | 'zh' | 'en'>[];
+  /** By registry id; data saved before the registry also has `kind: 'kpi' | 'unit'` (read by unavailableById). */
+  unavailable: { id: string; kind?: string; zh: string; en: string }[];
 }
 
 export interface UserData {

@@ -12,9 +12,9 @@ const ROWS = 6;
 
 /** Matters needing attention (需关注事项) in the unit in view: open events of severity ≥ 3 past their deadline, longest overdue first. */
 export function WallAttention({ unitCode, t, language }: { unitCode: string; t: WallMessages; language: Language }) {
-  const { asOf, unavailableUnitMeasures } = useDataset();
+  const { asOf, unavailable } = useDataset();
   // Without deadlines in the loaded data nothing can be overdue: say why rather than "none".
-  const missing = unavailableUnitMeasures?.get('overdue');
+  const missing = unavailable?.get('overdue');
   const sql = useMemo(() => overdueSevere({ asOf, filter: { unitCode }, limit: ROWS }), [asOf, unitCode]);
   const result = useQuery(sql, rowsOf);
   const total = result.data?.[0]?.total;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { rowsOf, type Scalar } from '../../engine/columns';
-import { unavailableHeadlineMeasures } from '../../briefing/availability';
+import { kpiTileWords, measure as registryMeasure, WALL_TILE_IDS } from '../../domain/measures';
 import { periodComparison } from '../../sql/period-compare';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
@@ -8,15 +8,8 @@ import { dayChange } from './day-change';
 import type { Language } from '../../i18n';
 import type { WallMessages } from './messages';
 
-/** The tiles, in order: each a measure of periodComparison (trend-measures.ts) and which way is better. */
-const TILES = [
-  { id: 'intake', unit: 'count', better: 'lower' },
-  { id: 'closed', unit: 'count', better: 'higher' },
-  { id: 'backlog', unit: 'count', better: 'lower' },
-  { id: 'overdue', unit: 'count', better: 'lower' },
-  { id: 'on_time_rate', unit: 'ratio', better: 'higher' },
-  { id: 'response_rate', unit: 'ratio', better: 'higher' },
-] as const;
+/** The tiles, in order: registry measures (WALL_TILE_IDS), each computed by periodComparison (trend-measures.ts). */
+const TILES = WALL_TILE_IDS.map(registryMeasure);
 
 function byMeasure(rows: Record<string, Scalar>[]): Map<string, { value: number | null; previous: number | null }> {
   const num = (v: Scalar) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -28,20 +21,23 @@ function byMeasure(rows: Record<string, Scalar>[]): Map<string, { value: number 
  * hours of yesterday (日环比) from the `periodComparison` builder; definitions on each tile.
  */
 export function WallKpis({ unitCode, t, locale, language }: { unitCode: string; t: WallMessages; locale: string; language: Language }) {
-  const { asOf, unavailableUnitMeasures } = useDataset();
   // Loaded data may lack a measure's columns (no deadlines …): its tile says so instead of showing 0.
-  const unavailable = useMemo(() => unavailableHeadlineMeasures(unavailableUnitMeasures), [unavailableUnitMeasures]);
+  const { asOf, unavailable } = useDataset();
   const sql = useMemo(() => periodComparison({ granularity: 'day', date: asOf.slice(0, 10), asOf, filter: { unitCode }, families: ['volume', 'rates'] }), [asOf, unitCode]);
   const result = useQuery(sql, rowsOf);
   const values = useMemo(() => (result.data ? byMeasure(result.data) : null), [result.data]);
   return (
     <section className="wall-kpis" data-testid="wall-kpis" aria-label={t.kpis} aria-busy={result.loading}>
       {TILES.map((tile) => {
-        const missing = unavailable.get(tile.id);
+        // A stock is compared at the same moment of yesterday, a flow or rate over the same hours.
+        const stock = tile.kind === 'stock';
+        const words = kpiTileWords(tile[language], stock ? 'now' : 'today', language);
+        const definition = `${words.definition}${language === 'zh' ? '' : ' '}${stock ? t.compareSameMoment : t.compareSameHours}`;
+        const missing = unavailable?.get(tile.id);
         if (missing) {
           return (
             <div key={tile.id} className="wall-kpi" data-testid={`wall-kpi-${tile.id}`} data-value="" data-unavailable="true" title={missing[language]}>
-              <div className="wall-kpi-label">{t.kpiLabels[tile.id]}</div>
+              <div className="wall-kpi-label">{words.label}</div>
               <div className="wall-kpi-value wall-muted">{language === 'zh' ? '不可用' : 'unavailable'}</div>
               <div className="wall-kpi-change">{missing[language]}</div>
             </div>
@@ -55,8 +51,8 @@ export function WallKpis({ unitCode, t, locale, language }: { unitCode: string; 
         const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
         return (
           <div key={tile.id} className="wall-kpi" data-testid={`wall-kpi-${tile.id}`} data-value={value === null ? '' : String(value)}
-            data-previous={entry?.previous === null || entry?.previous === undefined ? '' : String(entry.previous)} title={t.kpiDefinitions[tile.id]}>
-            <div className="wall-kpi-label">{t.kpiLabels[tile.id]}</div>
+            data-previous={entry?.previous === null || entry?.previous === undefined ? '' : String(entry.previous)} title={definition}>
+            <div className="wall-kpi-label">{words.label}</div>
             <div className="wall-kpi-value">{text}</div>
             <div className={`wall-kpi-change ${change.good === true ? 'good' : change.good === false ? 'bad' : ''}`}>
               <span>{t.vsYesterday}</span>

@@ -54,7 +54,7 @@ class MapBoundary extends Component<{ children: ReactNode; fallback: ReactNode; 
  * a short wait if it does not.
  */
 export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapProps) {
-  const { asOf, unavailableUnitMeasures } = useDataset();
+  const { asOf, unavailable } = useDataset();
   const store = useMemo(() => createWallViewStore(units.root.code), [units]);
   const [generation, setGeneration] = useState(0);
   const [lost, setLost] = useState(false);
@@ -92,14 +92,14 @@ export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapPro
   const choropleth = useMemo(() => {
     if (!choroplethGroup || !measures.data) return null;
     // Loaded data without populations cannot show per 10,000 residents: the first measure of the layer it supports.
-    const measure = defaultMeasure(choroplethGroup, unavailableUnitMeasures);
+    const measure = defaultMeasure(choroplethGroup, unavailable);
     const rows = measures.data.map((row) => ({
       code: String(row.code),
       value: typeof row[measure.columns.value] === 'number' ? (row[measure.columns.value] as number) : null,
       insufficient: measure.columns.volume !== null && Number(row[measure.columns.volume] ?? 0) < MIN_MAP_VOLUME,
     }));
     return createChoropleth(rows, choroplethGroup === 'response' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE, 'quantile');
-  }, [choroplethGroup, measures.data, unavailableUnitMeasures]);
+  }, [choroplethGroup, measures.data, unavailable]);
   const view = useMemo<ViewState>(() => ({ ...defaultViewState(units.root.code), unit: unit.code, layer }), [units, unit.code, layer]);
   const eventLayer = choroplethGroup ? null : layer as 'points' | 'heatmap' | 'hexagon';
   const timeWindow = useMemo<[number, number]>(() => [-1, 1e9], []);

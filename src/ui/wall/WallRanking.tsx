@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { rankUnits } from '../../domain/ranking';
 import { childLevel } from '../../domain/units';
-import { unitMeasure } from '../../domain/unit-measures';
+import { unitMeasure } from '../../domain/measures';
 import { rowsOf } from '../../engine/columns';
 import { lastDays } from '../../sql/period';
 import { unitMeasures } from '../../sql/unit-measures';
@@ -27,9 +27,9 @@ export function visibleRanking<T>(entries: readonly T[], isHighlighted: (entry: 
 
 /** The districts (or the siblings of the unit in view) ranked fairly over the last 30 days; the unit in view is highlighted. */
 export function WallRanking({ units, parentCode, highlight, t, language }: { units: UnitsDirectory; parentCode: string; highlight: string | null; t: WallMessages; language: Language }) {
-  const { asOf, unavailableUnitMeasures } = useDataset();
+  const { asOf, unavailable } = useDataset();
   // Loaded data without deadlines has no on-time rate: the panel says why instead of ranking everyone at 0 %.
-  const missing = unavailableUnitMeasures?.get(RANK_MEASURE.id);
+  const missing = unavailable?.get(RANK_MEASURE.id);
   const parent = units.get(parentCode) ?? units.root;
   const level = childLevel(parent.level);
   const sql = useMemo(() => (level && !missing ? unitMeasures({ level, parentCode: parent.code, period: lastDays(asOf, 30), asOf }) : null), [level, parent.code, asOf, missing]);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { rowsOf, type Scalar } from '../../engine/columns';
 import { lastDays } from '../../sql/period';
 import { trendSeries } from '../../sql/series';
-import { unavailableHeadlineMeasures } from '../../briefing/availability';
+import { isMeasureId } from '../../domain/measures';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import { EChart, type ChartOption } from './EChart';
@@ -39,15 +39,14 @@ function smallChart(days: string[], series: { name: string; data: (number | null
 
 /** The last 30 days of the unit in view: intake and closures, backlog and overdue, on-time rate (trendSeries builder). */
 export function WallTrends({ unitCode, t }: { unitCode: string; t: WallMessages }) {
-  const { asOf, unavailableUnitMeasures } = useDataset();
+  const { asOf, unavailable } = useDataset();
   const sql = useMemo(() => trendSeries({ granularity: 'day', period: lastDays(asOf, DAYS), asOf, filter: { unitCode }, families: ['volume', 'rates'] }), [asOf, unitCode]);
   const result = useQuery(sql, (table) => toSeries(rowsOf(table), ['intake', 'closed', 'backlog', 'overdue', 'on_time_rate']));
   const charts = useMemo(() => {
     if (!result.data) return null;
     const { days, values } = result.data;
     // A measure loaded data cannot support is drawn as no line at all, not as a flat zero.
-    const unavailable = unavailableHeadlineMeasures(unavailableUnitMeasures);
-    const shown = (id: string, data: (number | null)[]) => (unavailable.has(id) ? data.map(() => null) : data);
+    const shown = (id: string, data: (number | null)[]) => (isMeasureId(id) && unavailable?.has(id) ? data.map(() => null) : data);
     return [
       { id: 'intake', title: t.trendIntake, option: smallChart(days, [
         { name: t.intake, data: values.intake!, color: WALL_COLORS.accent, type: 'bar' },
@@ -61,7 +60,7 @@ export function WallTrends({ unitCode, t }: { unitCode: string; t: WallMessages 
         { name: t.onTime, data: shown('on_time_rate', values.on_time_rate!), color: WALL_COLORS.good, type: 'line' },
       ], true) },
     ];
-  }, [result.data, t, unavailableUnitMeasures]);
+  }, [result.data, t, unavailable]);
   return (
     <section className="wall-panel wall-trends" aria-label={t.trends} data-testid="wall-trends">
       <h2>{t.trends}</h2>

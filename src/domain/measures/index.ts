@@ -1,0 +1,6 @@
+export * from './types';
+export * from './registry';
+export * from './uses';
+export * from './availability';
+export * from './unit-measures';
+export * from './coverage';
