@@ -1,8 +1,8 @@
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { UNIT_KEY_LENGTH } from './unit-key';
 import { eventWhere, underUnit, type EventFilter } from './filter';
-import { durationRows, MEASURE_SQL, rateParts } from './measure-sql';
-import { openAt, VALID } from './predicates';
+import { UNIT_MEASURES } from '../domain/measures';
+import { durationRows, MEASURE_SQL, scanWhere, type Scan } from './measure-sql';
 import { sqlString, sqlTimestamp } from './literal';
 import { inPeriod, lastDays, type Period } from './period';
 
@@ -55,47 +55,53 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
   const under = (column: string) => (parentCode === null ? 'TRUE' : underUnit(column, parentCode));
   const eventKey = `left(grid_code, ${keyLength})`;
 
-  const reported = inPeriod('reported_at', period);
-  const closedInPeriod = inPeriod('closed_at', period);
-  const open = openAt(now);
+  const inPeriodOf = (column: string) => inPeriod(column, period);
   // Each CTE reads only the rows it needs with a plain time condition, so DuckDB skips row
   // groups by their min/max (events arrive roughly in time order); inside, FILTER clauses.
   const events = (where: string) => `FROM events
   WHERE ${where} AND ${under('grid_code')} AND ${eventWhere(filter)}
   GROUP BY unit_key`;
-  // Rates and durations take their rows from the registry's SQL (measure-sql.ts), as every other panel does.
-  const rate = (id: Parameters<typeof rateParts>[0], hits: string, trials: string) => {
-    const parts = rateParts(id);
-    return [`count(*) FILTER (WHERE ${parts.trials(now)}) AS ${trials}`, `count(*) FILTER (WHERE ${parts.trials(now)} AND ${parts.hits(now)}) AS ${hits}`];
-  };
-  const duration = (name: string, from: string, to: string) => {
-    const where = durationRows({ from, to }, now);
-    return [
-      `count(*) FILTER (WHERE ${where}) AS ${name}_n`,
-      // On whole milliseconds (BIGINT), converted to hours after: ~15 % faster than on DOUBLE hours.
-      `quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [0.5, 0.9]) FILTER (WHERE ${where}) AS ${name}_q`,
-    ];
-  };
-  const reportedColumns = [
-    `count(*) AS intake`,
-    ...rate('closure_rate', 'closure_rate_hits', 'closure_rate_n'),
-    ...duration('response', 'reported_at', 'accepted_at'),
-    ...duration('handling', 'accepted_at', 'resolved_at'),
-    ...duration('closure_time', 'reported_at', 'closed_at'),
-  ];
-  const closedColumns = [
-    `count(*) AS closed`,
-    ...rate('on_time_rate', 'on_time_hits', 'on_time_n'),
-    ...rate('resolution_rate', 'resolution_hits', 'resolution_n'),
-    ...rate('satisfaction_rate', 'satisfaction_hits', 'satisfaction_n'),
-  ];
-  // Patrol coverage is about patrols: the channel filter does not apply, the others do.
-  const patrolFilter: EventFilter = { ...filter, channels: [] };
-
-  const overdue = MEASURE_SQL.overdue;
-  const overdueWhere = overdue.form === 'count' ? overdue.where(now) : 'FALSE';
   const count = (column: string) => `coalesce(${column}, 0)::INTEGER AS ${column}`;
   const ratio = (hits: string, n: string) => `${hits}::DOUBLE / nullif(${n}, 0)`;
+  // Every event-based unit measure's columns come from its registry SQL (measure-sql.ts),
+  // put in the CTE of its scan: adding a unit measure to the registry adds its columns here.
+  const scans: Record<Scan, string[]> = { reported: ['count(*) AS reported_n'], closed: ['count(*) AS closed'], open: [] };
+  const output: string[] = [];
+  const durations = new Map<string, { from: string; to: string; quantiles: number[] }>();
+  for (const m of UNIT_MEASURES) {
+    const sql = MEASURE_SQL[m.id];
+    const { value, numerator, denominator, volume } = m.columns;
+    if (sql.form === 'count') {
+      scans[sql.scan].push(`count(*) FILTER (WHERE ${sql.where(now)}) AS ${value}`);
+      output.push(count(value));
+      if (m.coverage) {
+        scans[sql.scan].push(`count(*) FILTER (WHERE ${m.coverage.input} IS NOT NULL) AS ${m.coverage.n}`);
+        output.push(count(m.coverage.n));
+      }
+    } else if (sql.form === 'rate') {
+      if (!numerator || !denominator) throw new Error(`Unit measure "${m.id}" is a rate without numerator and denominator columns`);
+      scans[sql.scan].push(`count(*) FILTER (WHERE ${sql.trials(now)}) AS ${denominator}`, `count(*) FILTER (WHERE ${sql.trials(now)} AND ${sql.hits(now)}) AS ${numerator}`);
+      output.push(count(denominator), count(numerator), `${ratio(numerator, denominator)} AS ${value}`);
+    } else if (sql.form === 'duration') {
+      if (!volume) throw new Error(`Unit measure "${m.id}" is a duration without a volume column`);
+      const name = volume.replace(/_n$/, '');
+      const entry = durations.get(name) ?? { from: sql.from, to: sql.to, quantiles: [] };
+      entry.quantiles.push(sql.quantile);
+      durations.set(name, entry);
+      output.push(`${name}_q[${entry.quantiles.length}] / ${HOUR_MS} AS ${value}`);
+    }
+  }
+  for (const [name, { from, to, quantiles }] of durations) {
+    const where = durationRows({ from, to }, now);
+    scans.reported.push(
+      `count(*) FILTER (WHERE ${where}) AS ${name}_n`,
+      // On whole milliseconds (BIGINT), converted to hours after: ~15 % faster than on DOUBLE hours.
+      `quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [${quantiles.join(', ')}]) FILTER (WHERE ${where}) AS ${name}_q`,
+    );
+    output.push(count(`${name}_n`));
+  }
+  // Patrol coverage is about patrols: the channel filter does not apply, the others do.
+  const patrolFilter: EventFilter = { ...filter, channels: [] };
   return `WITH scope AS (
   SELECT code, name, level, population, households, area_km2, grid_workers, label_lon, label_lat, left(code, ${keyLength}) AS unit_key
   FROM units
@@ -103,17 +109,18 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
 ),
 reported_events AS (
   SELECT ${eventKey} AS unit_key,
-    ${reportedColumns.join(',\n    ')}
-  ${events(reported)}
+    ${scans.reported.join(',\n    ')}
+  ${events(scanWhere('reported', inPeriodOf, now))}
 ),
 closed_events AS (
   SELECT ${eventKey} AS unit_key,
-    ${closedColumns.join(',\n    ')}
-  ${events(`${closedInPeriod} AND ${VALID}`)}
+    ${scans.closed.join(',\n    ')}
+  ${events(scanWhere('closed', inPeriodOf, now))}
 ),
 open_events AS (
-  SELECT ${eventKey} AS unit_key, count(*) AS backlog, count(*) FILTER (WHERE ${overdueWhere}) AS overdue, count(due_at) AS overdue_n
-  ${events(open)}
+  SELECT ${eventKey} AS unit_key,
+    ${scans.open.join(',\n    ')}
+  ${events(scanWhere('open', inPeriodOf, now))}
 ),
 patrolled AS (
   SELECT DISTINCT grid_code
@@ -130,25 +137,13 @@ grid_measures AS (
 SELECT
   s.code, s.name, s.level, s.population, s.households, s.area_km2, s.grid_workers,
   ${count('grid_count')}, s.label_lon, s.label_lat,
-  ${count('intake')},
+  ${count('closed')},
   coalesce(intake, 0) * 10000.0 / nullif(s.population, 0) AS intake_per_10k,
   s.population::DOUBLE / nullif(s.grid_workers, 0) AS residents_per_worker,
   service_radius_km,
   ${count('patrol_grids')},
   ${ratio('patrol_grids', 'grid_count')} AS patrol_coverage_7d,
-  ${count('closed')},
-  ${count('closure_rate_n')}, ${count('closure_rate_hits')},
-  ${ratio('closure_rate_hits', 'closure_rate_n')} AS closure_rate,
-  ${count('on_time_n')}, ${count('on_time_hits')},
-  ${ratio('on_time_hits', 'on_time_n')} AS on_time_rate,
-  ${count('backlog')}, ${count('overdue')}, ${count('overdue_n')},
-  ${count('response_n')}, response_q[1] / ${HOUR_MS} AS response_median_h, response_q[2] / ${HOUR_MS} AS response_p90_h,
-  ${count('handling_n')}, handling_q[1] / ${HOUR_MS} AS handling_median_h, handling_q[2] / ${HOUR_MS} AS handling_p90_h,
-  ${count('closure_time_n')}, closure_time_q[1] / ${HOUR_MS} AS closure_median_h, closure_time_q[2] / ${HOUR_MS} AS closure_p90_h,
-  ${count('resolution_n')}, ${count('resolution_hits')},
-  ${ratio('resolution_hits', 'resolution_n')} AS resolution_rate,
-  ${count('satisfaction_n')}, ${count('satisfaction_hits')},
-  ${ratio('satisfaction_hits', 'satisfaction_n')} AS satisfaction_rate
+  ${output.join(',\n  ')}
 FROM scope s
 LEFT JOIN reported_events r ON r.unit_key = s.unit_key
 LEFT JOIN closed_events c ON c.unit_key = s.unit_key
