@@ -34,6 +34,7 @@ export const MEASURE_SQL: Record<MeasureId, MeasureSql> = {
   backlog: { form: 'count', scan: 'open', where: always },
   // Events without a deadline cannot be overdue: they are left out, and counted for the coverage.
   overdue: { form: 'count', scan: 'open', where: (now) => `due_at < ${now}` },
+  overdue_share: { form: 'rate', scan: 'open', trials: () => 'due_at IS NOT NULL', hits: (now) => `due_at < ${now}` },
   closure_rate: { form: 'rate', scan: 'reported', trials: () => VALID, hits: (now) => `${VALID} AND ${knownAt('closed_at', now)}` },
   // Needs the response deadline of the severity joined in (sla_us, sla_cutoff): see trend-measures.ts.
   response_rate: {

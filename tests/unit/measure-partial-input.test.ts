@@ -66,8 +66,8 @@ describe('measures computed only from the rows that carry their input', () => {
 
   it('unit measures: rates and durations over the rows with their input', async () => {
     const [county] = rowsOf(await db.query(unitMeasures({ level: 'county', parentCode: '331100', period: lastDays(AS_OF, 30), asOf: AS_OF })));
-    expect(county).toMatchObject({ closed: 4, on_time_n: 2, on_time_hits: 1, resolution_n: 2, resolution_hits: 1, satisfaction_n: 2, satisfaction_hits: 1, backlog: 4, overdue: 1, overdue_n: 2, response_n: 2 });
-    for (const id of ['on_time_rate', 'resolution_rate', 'satisfaction_rate'] as const) expect(county![id], id).toBeCloseTo(0.5, 9);
+    expect(county).toMatchObject({ closed: 4, on_time_n: 2, on_time_hits: 1, resolution_n: 2, resolution_hits: 1, satisfaction_n: 2, satisfaction_hits: 1, backlog: 4, overdue: 1, overdue_n: 2, response_n: 2, overdue_share_n: 2, overdue_share_hits: 1 });
+    for (const id of ['on_time_rate', 'resolution_rate', 'satisfaction_rate', 'overdue_share'] as const) expect(county![id], id).toBeCloseTo(0.5, 9);
     expect(county!.response_median_h).toBeCloseTo(2, 9);
   });
 

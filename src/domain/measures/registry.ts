@@ -74,9 +74,15 @@ export const MEASURES: readonly Measure[] = [
   {
     id: 'overdue', kind: 'stock', unit: 'count', better: 'lower', needs: { events: ['reported_at', 'closed_at', 'due_at'] },
     coverage: { input: 'due_at', n: 'overdue_n', base: 'backlog', zh: '有办结时限', en: 'have a deadline' },
-    unitUse: { columns: { value: 'overdue', volume: null }, sizeDependent: true, rankBy: null },
+    unitUse: { columns: { value: 'overdue', volume: null }, sizeDependent: true, rankBy: 'overdue_share' },
     zh: words('超期', '在办事件中，办结时限（due_at）早于该时点的事件数；没有办结时限的事件不计入，并注明有时限的件数。'),
     en: words('Overdue', 'Backlog events whose deadline (due_at) is before the moment; events without a deadline are not counted, and how many have one is stated.'),
+  },
+  {
+    id: 'overdue_share', kind: 'rate', unit: 'ratio', better: 'lower', needs: { events: ['reported_at', 'closed_at', 'due_at'] },
+    unitUse: { columns: { value: 'overdue_share', numerator: 'overdue_share_hits', denominator: 'overdue_share_n', volume: 'overdue_share_n' }, sizeDependent: false, rankBy: 'overdue_share' },
+    zh: words('超期率', '时点在办、且有办结时限的事件中，时限早于该时点（已超期）的比例；没有时限的事件不计入。超期件数的规模无关形式，用于排名。'),
+    en: words('Overdue share', 'Of events open at the moment that have a deadline, the share whose deadline is before it; events without a deadline are left out. The size-independent form of the overdue count, used for ranking.'),
   },
   {
     id: 'closure_rate', kind: 'rate', unit: 'ratio', better: 'higher', needs: { events: ['reported_at', 'closed_at'] },

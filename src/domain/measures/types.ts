@@ -9,7 +9,7 @@ import type { RankDirection } from '../ranking';
  */
 
 export const MEASURE_IDS = [
-  'intake', 'intake_per_10k', 'closed', 'backlog', 'overdue',
+  'intake', 'intake_per_10k', 'closed', 'backlog', 'overdue', 'overdue_share',
   'closure_rate', 'response_rate', 'on_time_rate', 'resolution_rate', 'satisfaction_rate',
   'response_median_h', 'response_p90_h', 'handling_median_h', 'handling_p90_h', 'closure_median_h', 'closure_p90_h',
   'residents_per_worker', 'service_radius_km', 'patrol_coverage_7d',

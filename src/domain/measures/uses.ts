@@ -45,7 +45,7 @@ export function kpiTileWords(measureWords: Words, window: KpiWindow, language: '
 export type UnitMeasureGroup = 'coverage' | 'response';
 export const UNIT_MEASURE_GROUPS: Record<UnitMeasureGroup, readonly MeasureId[]> = {
   coverage: ['intake_per_10k', 'residents_per_worker', 'service_radius_km', 'patrol_coverage_7d', 'closure_rate'],
-  response: ['response_median_h', 'response_p90_h', 'handling_median_h', 'handling_p90_h', 'closure_median_h', 'closure_p90_h', 'on_time_rate', 'overdue'],
+  response: ['response_median_h', 'response_p90_h', 'handling_median_h', 'handling_p90_h', 'closure_median_h', 'closure_p90_h', 'on_time_rate', 'overdue', 'overdue_share'],
 };
 
 /** The briefings' headline table. */
