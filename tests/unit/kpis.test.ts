@@ -29,7 +29,7 @@ describe('kpiStrip on a hand-made table', () => {
   const cases: { name: string; rows: EventFixture[]; unitCode?: string; expected: Record<string, number | null> }[] = [
     { name: 'empty table', rows: [], expected: { intake_today: 0, backlog: 0, overdue: 0, on_time_rate_30d: null, response_median_30d: null } },
     // f closed at 01:00 today and was reported yesterday, so it is in the 30-day on-time window: b late, c and f on time.
-    { name: 'the nine rows', rows: ROWS, expected: { intake_today: 2, backlog: 3, overdue: 2, on_time_rate_30d: 2 / 3, response_median_30d: 1.25 } },
+    { name: 'the nine rows', rows: ROWS, expected: { closed_today: 1, intake_today: 2, backlog: 3, overdue: 2, on_time_rate_30d: 2 / 3, response_median_30d: 1.25 } },
     { name: 'filtered to county 331121 (only c)', rows: ROWS, unitCode: '331121', expected: { intake_today: 0, backlog: 0, overdue: 0, on_time_rate_30d: 1, response_median_30d: 0.5 } },
     { name: 'filtered to the city 331100 (all)', rows: ROWS, unitCode: '331100', expected: { intake_today: 2, backlog: 3, overdue: 2, on_time_rate_30d: 2 / 3, response_median_30d: 1.25 } },
     { name: 'no closed events in the window', rows: [ROWS[0]!, ROWS[3]!], expected: { intake_today: 1, backlog: 2, overdue: 1, on_time_rate_30d: null, response_median_30d: null } },

@@ -20,6 +20,7 @@ export interface KpiTile {
 export const KPI_TILES = [
   { id: 'intake_period', measure: 'intake', window: 'selected' },
   { id: 'intake_today', measure: 'intake', window: 'today' },
+  { id: 'closed_today', measure: 'closed', window: 'today' },
   { id: 'backlog', measure: 'backlog', window: 'now' },
   { id: 'overdue', measure: 'overdue', window: 'now' },
   { id: 'on_time_rate_30d', measure: 'on_time_rate', window: '30d' },
