@@ -9,6 +9,7 @@ import { periodComparison } from '../sql/period-compare';
 import { repeatedComplaints } from '../sql/repeats';
 import { trendSeries } from '../sql/series';
 import { unitMeasures } from '../sql/unit-measures';
+import { ANOMALY_RULES } from './anomaly-rules';
 import { KIND_GRANULARITY } from './kinds';
 import type { BriefingPeriods, BriefingRequest } from './request';
 
@@ -33,6 +34,7 @@ export function briefingPlan(request: BriefingRequest, periods: BriefingPeriods,
   const parentCode = unitLevel === 'city' ? null : request.unitCode;
   const children = childLevel(unitLevel);
   const asOf = periods.asOf;
+  const rules = ANOMALY_RULES[request.kind];
   const queries: PlannedQuery[] = [
     { id: 'headline', sql: periodComparison({ granularity, date: request.date, asOf: dataAsOf, filter }) },
     { id: 'series', sql: trendSeries({ granularity, period: periods.series, asOf, filter }) },
@@ -43,10 +45,10 @@ export function briefingPlan(request: BriefingRequest, periods: BriefingPeriods,
     { id: 'departments', sql: departmentMeasures({ period: periods.current, asOf, filter }) },
     { id: 'overdue_severe', sql: overdueSevere({ asOf, filter, limit: MATTER_ROWS }) },
     { id: 'escalations', sql: escalatedOpen({ asOf, filter, limit: MATTER_ROWS }) },
-    { id: 'anomalies', sql: anomalyCandidates({ days: periods.days, filter }) },
+    { id: 'anomalies', sql: anomalyCandidates({ days: periods.days, filter, minCount: rules.anomalies.minCount, historyDays: rules.anomalies.historyDays, levels: rules.anomalies.levels }) },
     { id: 'repeats', sql: repeatedComplaints({ period: periods.current, filter }) },
   );
-  if (request.kind !== 'monthly') queries.push({ id: 'emerging', sql: emergingHotspots({ days: periods.days, filter }) });
+  if (rules.emerging) queries.push({ id: 'emerging', sql: emergingHotspots({ days: periods.days, filter, historyDays: rules.emerging.historyDays }) });
   if (request.kind !== 'daily' && unitLevel !== 'grid') {
     queries.push({ id: 'persistent', sql: persistentHotspots({ granularity, date: request.date, asOf: dataAsOf, parentCode, filter }) });
   }

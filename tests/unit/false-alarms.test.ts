@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../scripts/generate-demo';
+import { ANOMALY_RULES, type AnomalyRule } from '../../src/briefing/anomaly-rules';
 import { scoreCounts, type CountRow } from '../../src/domain/anomaly';
 import { rowsOf, type Scalar } from '../../src/engine/columns';
 import type { Database } from '../../src/engine/database';
@@ -18,6 +19,11 @@ import { emergingHotspots } from '../../src/sql/hotspots';
  */
 const DAYS = 90;
 const HISTORY = 28;
+
+/** The rules the briefings use (one run per distinct rule), so that this test judges what a leader is shown. */
+const distinct = (rules: (AnomalyRule | null)[]) => [...new Map(rules.filter((r): r is AnomalyRule => r !== null).map((r) => [JSON.stringify(r), r])).values()];
+const ANOMALY = distinct(Object.values(ANOMALY_RULES).map((r) => r.anomalies));
+const EMERGING = distinct(Object.values(ANOMALY_RULES).map((r) => r.emerging));
 
 describe('false alarms on a city without planted anomalies', () => {
   const out = mkdtempSync(join(tmpdir(), 'onemap-quiet-'));
@@ -39,9 +45,10 @@ describe('false alarms on a city without planted anomalies', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('flags few unit-days as anomalous', async () => {
-    const candidates = rowsOf(await db.query(anomalyCandidates({ days: tested }))) as unknown as (CountRow & Record<string, Scalar>)[];
-    const flagged = scoreCounts(candidates);
+  it.each(ANOMALY.map((rule) => [JSON.stringify(rule), rule] as const))('flags few unit-days as anomalous under the briefing rule %s', async (_name, rule) => {
+    expect(rule.historyDays).toBe(HISTORY);
+    const candidates = rowsOf(await db.query(anomalyCandidates({ days: tested, minCount: rule.minCount, historyDays: rule.historyDays, levels: rule.levels }))) as unknown as (CountRow & Record<string, Scalar>)[];
+    const flagged = scoreCounts(candidates, rule);
     // Not vacuous: many unit × category × days reach the minimum count and are really tested.
     expect(candidates.length).toBeGreaterThan(500);
     const testedDays = DAYS - HISTORY - 1; // the first tested day needs 28 days before it, the data start at its first day
@@ -51,8 +58,8 @@ describe('false alarms on a city without planted anomalies', () => {
     expect(perThousand).toBeLessThan(1);
   });
 
-  it('finds few emerging hot spots', async () => {
-    const runs = scoreCounts(rowsOf(await db.query(emergingHotspots({ days: tested }))) as unknown as (CountRow & Record<string, Scalar>)[], { minCount: 6 });
+  it.each(EMERGING.map((rule) => [JSON.stringify(rule), rule] as const))('finds few emerging hot spots under the briefing rule %s', async (_name, rule) => {
+    const runs = scoreCounts(rowsOf(await db.query(emergingHotspots({ days: tested, historyDays: rule.historyDays }))) as unknown as (CountRow & Record<string, Scalar>)[], rule);
     console.log(`[false alarms] ${runs.length} emerging hot spots over ${units.grid} grids × 60 days`);
     expect(runs.length).toBeLessThan(10);
   });

@@ -35,7 +35,7 @@ function duration(spec: DurationSpec): Measure {
     unitUse: { columns: { value: spec.id, volume: spec.volume }, sizeDependent: false, rankBy: spec.id },
     zh: words(`${spec.zh.name}${median ? '中位数' : 'P90'}`,
       `本期上报、且截至数据时点${spec.zh.need}的有效事件，${spec.zh.span}时长的${zhStat}${VALID_ZH}；无此类事件时为空。`),
-    en: words(`${spec.en.name} (${median ? 'median' : 'P90'})`,
+    en: words(median ? `Median ${spec.en.name.toLowerCase()}` : `${spec.en.name} (P90)`,
       `${enStat} of ${spec.en.span} over valid events reported in the period and ${spec.en.need} by the data time${VALID_EN}; empty when there are none.`),
   };
 }
