@@ -37,7 +37,8 @@ export function briefingPlan(request: BriefingRequest, periods: BriefingPeriods,
   const rules = ANOMALY_RULES[request.kind];
   const queries: PlannedQuery[] = [
     { id: 'headline', sql: periodComparison({ granularity, date: request.date, asOf: dataAsOf, filter }) },
-    { id: 'series', sql: trendSeries({ granularity, period: periods.series, asOf, filter }) },
+    // At the data time, as the headline: a rate or duration counts what is known now, so the trend's row for this period equals the headline.
+    { id: 'series', sql: trendSeries({ granularity, period: periods.series, asOf: dataAsOf, filter }) },
     { id: 'categories', sql: categoryMix({ current: periods.current, previous: periods.previous, lastYear: periods.lastYear, filter }) },
   ];
   if (children) queries.push({ id: 'children', sql: unitMeasures({ level: children, parentCode: request.unitCode, period: periods.current, asOf, filter }) });

@@ -109,7 +109,8 @@ SELECT m.measure, ${column((m) => value(m, 'current'))} AS value, ${column((m) =
   value - previous AS change, (value - previous) / nullif(previous, 0) AS change_rel,
   value - last_year AS change_yoy, (value - last_year) / nullif(last_year, 0) AS change_yoy_rel,
   ${['mean_7d', 'sd_7d', 'mean_28d', 'sd_28d'].map((stat) => `${column((m) => `b.${m}_${stat}`)} AS ${stat}`).join(', ')},
-  ${sqlNumber(periodDays(periods.current))} AS days,
+  -- DOUBLE: a running period's 3.5 days would otherwise be a DECIMAL, which reaches JS as no number at all.
+  ${sqlNumber(periodDays(periods.current))}::DOUBLE AS days,
   ${column((m) => rateN(m, 'current'))} AS n, ${column((m) => rateN(m, 'previous'))} AS previous_n, ${column((m) => rateN(m, 'last_year'))} AS last_year_n
 FROM wide w, baseline b, (VALUES ${measures.map((m, i) => `(${sqlString(m)}, ${sqlNumber(i + 1)})`).join(', ')}) m(measure, i)
 ORDER BY m.i`;
