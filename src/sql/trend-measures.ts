@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../domain/events';
+import type { MeasureId } from '../domain/measures';
 import { RESPONSE_SLA_HOURS } from '../domain/sla';
 import { durationRows, rateParts } from './measure-sql';
 import { VALID } from './predicates';
@@ -23,8 +24,9 @@ import { sqlNumber, sqlString, sqlTimestamp } from './literal';
  *   their deadline are left out, so today's rate is not dragged down by events that may
  *   still be accepted in time; events of an unknown severity are left out;
  * - on-time, resolution and satisfaction rates: of valid events closed in the span, the
- *   share with closed_at ≤ due_at; with outcome = resolved among those with an outcome;
- *   satisfied or basically satisfied among those rated.
+ *   share with closed_at ≤ due_at among those with a deadline; with outcome = resolved
+ *   among those with an outcome; satisfied or basically satisfied among those rated.
+ *   Trials and hits are the registry's (measure-sql.ts), as on every other screen.
  *
  * Counts with no event behind them are 0; rates and durations are NULL.
  */
@@ -53,7 +55,7 @@ export const FAMILY_MEASURES = {
   volume: ['intake', 'closed', 'backlog', 'overdue'],
   rates: ['response_rate', 'on_time_rate', 'resolution_rate', 'satisfaction_rate'],
   durations: ['response_median_h', 'response_p90_h', 'handling_median_h', 'handling_p90_h', 'closure_median_h', 'closure_p90_h'],
-} as const;
+} as const satisfies Record<string, readonly MeasureId[]>;
 export type TrendMeasure = (typeof FAMILY_MEASURES)[TrendFamily][number];
 export const TREND_MEASURES: readonly TrendMeasure[] = TREND_FAMILIES.flatMap((f) => FAMILY_MEASURES[f]);
 
