@@ -2,7 +2,8 @@ import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/security/csp';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const MAP_READY = '[data-testid="map"][data-ready="true"]';
 

@@ -6,7 +6,8 @@ import { createNodeDatabase } from '../../src/engine/node';
 import { KPI_DEFINITIONS } from '../../src/domain/measures';
 import { kpiStrip } from '../../src/sql/kpis';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 /** Pixels clearly coloured (not the grey/white basemap): event points and labels. */
 function countColouredPixels(png: PNG): number {

@@ -11,7 +11,8 @@ import { kpiStrip } from '../../src/sql/kpis';
 import { lastDays, presetPeriod } from '../../src/sql/period';
 import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const MAP_READY = '[data-testid="map"][data-ready="true"]';
 

@@ -11,7 +11,8 @@ import { readPngText } from '../../src/export/png-meta';
 import { kpiStrip } from '../../src/sql/kpis';
 import { presetPeriod } from '../../src/sql/period';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const EDITOR = '[data-testid="sql-editor"] .cm-content';
 const STATUS = '[data-testid="run-status"]';
