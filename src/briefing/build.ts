@@ -1,4 +1,4 @@
-import { scoreCounts, type CountRow } from '../domain/anomaly';
+import { ANOMALY_PROBABILITY, MIN_ANOMALY_COUNT, scoreCounts, type AnomalyThresholds, type CountRow } from '../domain/anomaly';
 import { rankUnits } from '../domain/ranking';
 import { isUnitLevel, childLevel, type UnitLevel } from '../domain/units';
 import { rowsOf, type Scalar } from '../engine/columns';
@@ -51,8 +51,14 @@ function matterList(rows: Row[]): MatterList {
   return { total: num(rows[0]?.total) ?? 0, rows: rows.map(({ total: _total, ...rest }) => rest) };
 }
 
+/**
+ * When the briefing flags an anomaly or an emerging hot spot (docs/domain.md, "Anomalies"):
+ * stated here so that the false-alarm test measures exactly what the briefing shows.
+ */
+export const MATTER_THRESHOLDS: Required<AnomalyThresholds> = { minCount: MIN_ANOMALY_COUNT, probability: ANOMALY_PROBABILITY };
+
 function scored(rows: Row[]): MatterList {
-  const flagged = scoreCounts(rows as unknown as (CountRow & Row)[]);
+  const flagged = scoreCounts(rows as unknown as (CountRow & Row)[], MATTER_THRESHOLDS);
   return { total: flagged.length, rows: flagged.slice(0, MATTER_ROWS).map((r) => ({ ...r, model: r.model, expected: r.expected, probability: r.probability }) as Row) };
 }
 

@@ -10,6 +10,7 @@ import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
 import { anomalyCandidates } from '../../src/sql/anomalies';
 import { emergingHotspots } from '../../src/sql/hotspots';
+import { MATTER_THRESHOLDS } from '../../src/briefing/build';
 
 /**
  * The detectors on a generated city with no planted anomaly: everything they flag is a
@@ -41,18 +42,18 @@ describe('false alarms on a city without planted anomalies', () => {
 
   it('flags few unit-days as anomalous', async () => {
     const candidates = rowsOf(await db.query(anomalyCandidates({ days: tested }))) as unknown as (CountRow & Record<string, Scalar>)[];
-    const flagged = scoreCounts(candidates);
+    const flagged = scoreCounts(candidates, MATTER_THRESHOLDS);
     // Not vacuous: many unit × category × days reach the minimum count and are really tested.
     expect(candidates.length).toBeGreaterThan(500);
     const testedDays = DAYS - HISTORY - 1; // the first tested day needs 28 days before it, the data start at its first day
     const unitDays = (units.county! + units.township! + units.grid!) * testedDays;
     const perThousand = (flagged.length * 1000) / unitDays;
-    console.log(`[false alarms] ${candidates.length} unit × category × days tested (≥ 5 events), ${flagged.length} anomalous unit × category × days over ${unitDays} unit-days = ${perThousand.toFixed(4)} per 1,000 unit-days (${(perThousand / 12).toFixed(5)} per 1,000 unit-category-days)`);
+    console.log(`[false alarms] ${candidates.length} unit × category × days tested (≥ ${MATTER_THRESHOLDS.minCount} events), ${flagged.length} anomalous unit × category × days over ${unitDays} unit-days = ${perThousand.toFixed(4)} per 1,000 unit-days (${(perThousand / 12).toFixed(5)} per 1,000 unit-category-days)`);
     expect(perThousand).toBeLessThan(1);
   });
 
   it('finds few emerging hot spots', async () => {
-    const runs = scoreCounts(rowsOf(await db.query(emergingHotspots({ days: tested }))) as unknown as (CountRow & Record<string, Scalar>)[], { minCount: 6 });
+    const runs = scoreCounts(rowsOf(await db.query(emergingHotspots({ days: tested }))) as unknown as (CountRow & Record<string, Scalar>)[], MATTER_THRESHOLDS);
     console.log(`[false alarms] ${runs.length} emerging hot spots over ${units.grid} grids × 60 days`);
     expect(runs.length).toBeLessThan(10);
   });
