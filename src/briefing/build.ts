@@ -52,7 +52,7 @@ function matterList(rows: Row[]): MatterList {
 }
 
 /**
- * When the briefing flags an anomaly or an emerging hot spot (docs/domain.md, "Anomalies"):
+ * When the briefing flags an anomaly or an emerging hot spot (docs/domain.md §4):
  * stated here so that the false-alarm test measures exactly what the briefing shows.
  */
 export const MATTER_THRESHOLDS: Required<AnomalyThresholds> = { minCount: MIN_ANOMALY_COUNT, probability: ANOMALY_PROBABILITY };

@@ -1,6 +1,6 @@
 /**
  * The measures shown on the first screen, each with the definition the UI states next
- * to its number (DESIGN.md §3). Text is per language so that the tooltip follows the UI.
+ * to its number (docs/domain.md §3). Text is per language so that the tooltip follows the UI.
  */
 export type KpiId = 'intake_period' | 'intake_today' | 'backlog' | 'overdue' | 'on_time_rate_30d' | 'response_median_30d';
 

@@ -1,6 +1,6 @@
 /**
  * The per-unit measures behind the map's choropleths and the side ranking list, as data
- * (DESIGN.md §3). Each names the column(s) of the `unitMeasures` SQL result it reads, so
+ * (docs/domain.md §3). Each names the column(s) of the `unitMeasures` SQL result it reads, so
  * the UI, the ranking and the tests share one definition. Definitions are stated exactly
  * as computed; "the period" is the period chosen in the UI, "the data time" is `asOf`.
  */

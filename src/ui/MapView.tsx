@@ -118,7 +118,7 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
     map.touchZoomRotate.disableRotation();
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    // Overlaid, not interleaved: interleaved mode threw with maplibre-gl 6 (DESIGN.md §6).
+    // Overlaid, not interleaved: interleaved mode threw with maplibre-gl 6.
     const deckOverlay = new MapboxOverlay({ interleaved: false, layers: [], ...(pixelRatio ? { useDevicePixels: pixelRatio } : {}) });
     map.addControl(deckOverlay);
     overlay.current = deckOverlay;
