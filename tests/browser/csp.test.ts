@@ -50,8 +50,7 @@ describe('the built app under its Content-Security-Policy', () => {
       }));
     });
     await session.page.goto(`${server.url}/?lang=zh`);
-    await session.page.waitForSelector(MAP_READY, { timeout: 180_000 });
-    await session.page.waitForTimeout(1500);
+    await session.page.waitForSelector(`${MAP_READY}[data-layer-drawn="true"]`, { timeout: 180_000 });
   });
   afterAll(async () => {
     await session?.close();

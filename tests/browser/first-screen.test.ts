@@ -28,9 +28,8 @@ describe('the first screen in headless Chromium', () => {
     server = await startPreview(data.dir);
     session = await openBrowser(server.url);
     await session.page.goto(`${server.url}/?lang=zh`);
-    await session.page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
-    // Give deck.gl a moment to draw the frame after its layers arrived.
-    await session.page.waitForTimeout(1000);
+    // Ready, and deck.gl has drawn the frame holding the layers that arrived.
+    await session.page.waitForSelector('[data-testid="map"][data-ready="true"][data-layer-drawn="true"]', { timeout: 120_000 });
   });
   afterAll(async () => {
     await session?.close();
