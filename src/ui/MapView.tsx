@@ -74,7 +74,8 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
 
   const instance = useMapInstance(container, {
     basemap: basemap.basemap,
-    initialCamera: () => initialCamera(linkCamera.current, latest.current.unit, latest.current.units, latest.current.datum),
+    // At creation (and at a retry) the camera in the view wins: a shared link's, or where the user had moved.
+    initialCamera: () => initialCamera(latest.current.store.get().camera, latest.current.unit, latest.current.units, latest.current.datum),
     externalBasemapText: t.basemapExternal,
     pixelRatio,
     onMoveEnd: (camera) => latest.current.store.update({ camera }),
