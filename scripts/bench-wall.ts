@@ -5,7 +5,8 @@
  *   ONEMAP_DIST_DIR=.cache/dist-wall npx tsx scripts/bench-wall.ts --data data/test-demo --cycles 500 [--refresh 0.2] [--interval 0] [--out file.json]
  */
 import { writeFileSync } from 'node:fs';
-import { openBrowser, startPreview } from '../tests/browser/harness';
+import { openBrowser } from './lib/browser-session';
+import { startPreview } from './lib/preview-server';
 import { parseArgs } from './lib/args';
 import { runWallSoak } from './bench/wall-soak';
 

@@ -90,7 +90,7 @@ async function benchSize(events: number, runs: number, loadRuns: number): Promis
     const frames: Record<string, Timing> = {};
     for (const layer of MAP_LAYERS) frames[layer] = await browser.frameTimes(layer, 30);
     // One run at 1M: a run takes about a minute and several GB in each of Node and the page.
-    // None at 5M: the 2 GB CSV is over the page loader's file budget (src/ui/data/pipeline.ts).
+    // None at 5M: the 2 GB CSV is over the page loader's file budget (src/ingest/pipeline.ts).
     let ingest;
     if (events <= 1_000_000) {
       log(`${events}: bring your own data (the events CSV through the loader)`);

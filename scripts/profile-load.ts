@@ -4,7 +4,8 @@
  *   npx tsx scripts/profile-load.ts [--data data/test-demo] [--query "?unit=331102"]
  */
 import { parseArgs } from './lib/args';
-import { openBrowser, startPreview } from '../tests/browser/harness';
+import { openBrowser } from './lib/browser-session';
+import { startPreview } from './lib/preview-server';
 const args = parseArgs(process.argv.slice(2), ['data', 'query'], []);
 const server = await startPreview(args.values.data ?? 'data/test-demo');
 const s = await openBrowser(server.url);

@@ -3,7 +3,8 @@
  *   npx tsx scripts/screenshot.ts [--data data/demo] [--out .cache/screen.png] [--query "?lang=en"] [--width 1600 --height 900]
  *     [--wait CSS-SELECTOR (default: the map ready)] [--full]   (ONEMAP_DIST_DIR picks another build folder)
  */
-import { openBrowser, startPreview } from '../tests/browser/harness';
+import { openBrowser } from './lib/browser-session';
+import { startPreview } from './lib/preview-server';
 import { parseArgs } from './lib/args';
 
 const args = parseArgs(process.argv.slice(2), ['data', 'out', 'query', 'width', 'height', 'wait'], ['full']);

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook';
 import { MARKS } from '../../src/ui/bench-hook';
-import { openBrowser, startPreview } from '../../tests/browser/harness';
+import { openBrowser } from '../lib/browser-session';
+import { startPreview } from '../lib/preview-server';
 import { summarize, type Timing } from './stats';
 
 export interface PageLoadSample { engineMs: number; loadMs: number; firstDashboardMs: number }

@@ -1,4 +1,5 @@
-import { openBrowser, startPreview } from '../../tests/browser/harness';
+import { openBrowser } from '../lib/browser-session';
+import { startPreview } from '../lib/preview-server';
 import { runWallSoak, type WallSoakResult } from './wall-soak';
 
 export interface WallSoakBench extends WallSoakResult { events: number; refreshSeconds: number }

@@ -1,6 +1,6 @@
 import type { Granularity } from '../sql/trend-measures';
 
-/** The three meetings of the consultation cycle (DESIGN.md §4): 每日处置、每周分析、每月研判. */
+/** The three meetings of the consultation cycle (docs/domain.md §4): 每日处置、每周分析、每月研判. */
 export const BRIEFING_KINDS = ['daily', 'weekly', 'monthly'] as const;
 export type BriefingKind = (typeof BRIEFING_KINDS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * How improbable a count is, given the unit's own recent history (DESIGN.md §4): the
+ * How improbable a count is, given the unit's own recent history (docs/domain.md §4): the
  * tail probability P(X ≥ observed) under a Poisson law with the trailing mean, or under
  * a negative binomial with the trailing mean and variance when the history is more
  * variable than Poisson (weekday cycles, earlier bursts). Pure functions, no I/O; the

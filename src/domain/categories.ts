@@ -1,5 +1,5 @@
 /**
- * The scenario taxonomy of events (DESIGN.md §2), with what the demo generator and the
+ * The scenario taxonomy of events (docs/domain.md §2), with what the demo generator and the
  * SLA rule need to know about each category. Weights are relative, not shares.
  */
 export interface CategoryInfo {

@@ -1,4 +1,4 @@
-/** Where an event came from (DESIGN.md §2): the city's "eyes" and "ears". */
+/** Where an event came from (docs/domain.md §2): the city's "eyes" and "ears". */
 export const CHANNELS = ['hotline', 'app', 'camera', 'sensor', 'patrol', 'transfer'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

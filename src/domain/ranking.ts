@@ -1,5 +1,5 @@
 /**
- * Fair rankings of units (晾晒, DESIGN.md §3): a minimum volume below which a unit is
+ * Fair rankings of units (晾晒, docs/domain.md §3): a minimum volume below which a unit is
  * listed but not ranked, ties sharing a rank, and a Wilson interval beside every rate.
  * Pure functions: no I/O, no SQL.
  */

@@ -1,4 +1,4 @@
-/** The levels of the governance hierarchy, top first (DESIGN.md §2). */
+/** The levels of the governance hierarchy, top first (docs/domain.md §2). */
 export const UNIT_LEVELS = ['city', 'county', 'township', 'community', 'grid'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 

@@ -136,7 +136,7 @@ function startCancellableQuery(connection: AsyncDuckDBConnection, serial: Serial
 /**
  * DuckDB-WASM in a Web Worker, from files bundled with the app (no CDN). Only the
  * single-threaded `eh` build is offered: the threaded `coi` build failed intermittently
- * and was not faster on 2 cores (DESIGN.md §6). Start-up failures throw an
+ * and was not faster on 2 cores. Start-up failures throw an
  * EngineStartError that says which step failed.
  */
 export async function createBrowserDatabase(): Promise<Database> {

@@ -50,7 +50,7 @@ function kindOf(type: DataType): CellKind {
   }
 }
 
-/** Options of the readers: `maskText` rewrites every text cell (personal data masking, DESIGN.md §7). */
+/** Options of the readers: `maskText` rewrites every text cell (personal data masking, docs/domain.md §5). */
 export interface ReaderOptions { maskText?: (text: string) => string }
 
 /** The readers for every column of a table, in order. Works with any copy of apache-arrow (type ids, not classes). */

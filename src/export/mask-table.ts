@@ -23,7 +23,7 @@ function utf8Vector(values: readonly (string | null)[]): Vector {
 
 /**
  * A copy of the table whose text columns went through `maskText` (phone and ID numbers in
- * citizens' free text, DESIGN.md §7), for the binary exports (Arrow, Parquet). Other
+ * citizens' free text, docs/domain.md §5), for the binary exports (Arrow, Parquet). Other
  * columns are shared, not copied; dictionary text comes out as plain text.
  */
 export function maskTextColumns(table: Table, maskText: (text: string) => string): Table {

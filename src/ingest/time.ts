@@ -1,7 +1,7 @@
 /**
  * Timestamps in the formats people's files use → the city's local wall-clock time, as
  * milliseconds of a UTC-based Date (so that formatting with getUTC* gives the wall
- * clock, whatever the browser's own zone is; DESIGN.md §2). Text without a zone is
+ * clock, whatever the browser's own zone is; docs/domain.md §2). Text without a zone is
  * already city-local; a zone (Z, +08:00) or an epoch number is converted to city time.
  */
 

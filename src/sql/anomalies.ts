@@ -6,7 +6,7 @@ import { dateText } from './time-text';
 import { shiftDays, wallClockMs } from './trend-periods';
 import { UNIT_KEY_LENGTH } from './unit-key';
 
-/** The levels at which counts are tested for anomalies (DESIGN.md §4). */
+/** The levels at which counts are tested for anomalies (docs/domain.md §4). */
 export const ANOMALY_LEVELS = ['county', 'township', 'grid'] as const;
 export type AnomalyLevel = (typeof ANOMALY_LEVELS)[number];
 

@@ -3,7 +3,7 @@ import { sqlTimestamp } from './literal';
 /**
  * A half-open period [start, end) of city-local wall-clock time, as "YYYY-MM-DD HH:MM:SS".
  * Periods are computed on UTC-based dates so that the viewer's time zone never moves a
- * day boundary (DESIGN.md §2).
+ * day boundary (docs/domain.md §2).
  */
 export interface Period { start: string; end: string }
 

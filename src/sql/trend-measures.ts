@@ -6,7 +6,7 @@ import { VALID } from './predicates';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 
 /**
- * The measures of a trend (DESIGN.md §3) as SQL over spans of time, shared by the series
+ * The measures of a trend (docs/domain.md §3) as SQL over spans of time, shared by the series
  * (spans = days, weeks, months) and the period-over-period comparison (spans = the
  * compared periods). Definitions, stated exactly as computed:
  *

@@ -28,6 +28,8 @@ import { useQuery } from './useQuery';
 import { useViewState, type ViewStore } from './view-store';
 import { ShowSqlButton, filterLists } from './ShowSqlButton';
 import { ExportPngButton } from './workbench/ExportPngButton';
+import { registerMapCapture } from './workbench/map-capture';
+import { useResultLayer } from './workbench/result-layer';
 import type { ExportSource } from '../export/meta';
 
 /** Above this many points in view, raw points are neither legible nor fast in software WebGL. */
@@ -83,6 +85,11 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
     return { map: createChoropleth(rows, palette, view.classes), measure, minVolume: MIN_MAP_VOLUME };
   }, [choroplethGroup, measures.data, measure, view.classes, measureMissing]);
 
+  // A console result added with "add to map" (SQL workbench), drawn above the events.
+  const resultLayer = useResultLayer();
+  // Still loading what the map shows: the points, and the choropleth's values when one is on.
+  const mapPending = !points.settled || (choroplethGroup !== null && !measureMissing && !measures.settled);
+
   const selectEvent = useCallback((rowId: number) => {
     db.query(eventIdByRow(rowId)).then((table) => {
       const id = table.getChild('event_id')?.get(0);
@@ -102,7 +109,8 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
       <div className="workspace">
         <div className="map-wrap">
           <ErrorBoundary region="map">
-          <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? ALL_HOURS} onSelectEvent={selectEvent} />
+          <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? ALL_HOURS} onSelectEvent={selectEvent}
+            pending={mapPending} resultLayer={resultLayer} onCapture={registerMapCapture} />
           <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} />
           <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
           <div className="map-status" data-testid="map-status">

@@ -3,7 +3,14 @@ import type { Table } from 'apache-arrow';
 import { useDataset } from './DatasetContext';
 import { cachedQuery } from './query-cache';
 
-export interface QueryState<T> { data: T | null; error: Error | null; loading: boolean; sql: string | null; retry: () => void }
+export interface QueryState<T> {
+  data: T | null; error: Error | null; loading: boolean; sql: string | null; retry: () => void;
+  /**
+   * The answer (or error) shown is for the SQL asked now: false while loading, and also on the
+   * render where the SQL has just changed and its query has not started yet.
+   */
+  settled: boolean;
+}
 
 /**
  * The one way a panel asks the engine for data: it names the SQL (so the panel can show
@@ -15,7 +22,7 @@ export interface QueryState<T> { data: T | null; error: Error | null; loading: b
 export function useQuery<T>(sql: string | null, transform: (table: Table) => T): QueryState<T> {
   const { db, version = 0 } = useDataset();
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<Omit<QueryState<T>, 'retry'>>({ data: null, error: null, loading: sql !== null, sql });
+  const [state, setState] = useState<Omit<QueryState<T>, 'retry' | 'settled'>>({ data: null, error: null, loading: sql !== null, sql });
   useEffect(() => {
     if (sql === null) { setState({ data: null, error: null, loading: false, sql }); return; }
     let current = true;
@@ -30,5 +37,5 @@ export function useQuery<T>(sql: string | null, transform: (table: Table) => T):
     // The transform is a pure function of the table; only the SQL (and a retry) decides when to re-run.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, sql, attempt, version]);
-  return { ...state, retry: () => setAttempt((n) => n + 1) };
+  return { ...state, settled: !state.loading && state.sql === sql, retry: () => setAttempt((n) => n + 1) };
 }

@@ -2,7 +2,8 @@ import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/security/csp';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const MAP_READY = '[data-testid="map"][data-ready="true"]';
 
@@ -49,8 +50,7 @@ describe('the built app under its Content-Security-Policy', () => {
       }));
     });
     await session.page.goto(`${server.url}/?lang=zh`);
-    await session.page.waitForSelector(MAP_READY, { timeout: 180_000 });
-    await session.page.waitForTimeout(1500);
+    await session.page.waitForSelector(`${MAP_READY}[data-layer-drawn="true"]`, { timeout: 180_000 });
   });
   afterAll(async () => {
     await session?.close();

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/security/csp';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const MAP_READY = '[data-testid="map"][data-ready="true"]';
 const KPI_INTAKE = '[data-testid="kpi-intake_period"]';

@@ -6,7 +6,8 @@ import { createNodeDatabase } from '../../src/engine/node';
 import { KPI_TILES, kpiTileWords, measure } from '../../src/domain/measures';
 import { kpiStrip } from '../../src/sql/kpis';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 /** Pixels clearly coloured (not the grey/white basemap): event points and labels. */
 function countColouredPixels(png: PNG): number {
@@ -27,9 +28,8 @@ describe('the first screen in headless Chromium', () => {
     server = await startPreview(data.dir);
     session = await openBrowser(server.url);
     await session.page.goto(`${server.url}/?lang=zh`);
-    await session.page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
-    // Give deck.gl a moment to draw the frame after its layers arrived.
-    await session.page.waitForTimeout(1000);
+    // Ready, and deck.gl has drawn the frame holding the layers that arrived.
+    await session.page.waitForSelector('[data-testid="map"][data-ready="true"][data-layer-drawn="true"]', { timeout: 120_000 });
   });
   afterAll(async () => {
     await session?.close();

@@ -8,7 +8,8 @@ import { createBoundaryModel, ingestEventsFile, initParquetReader, parseShapefil
 import { parseCsvRecords } from '../support/csv';
 import { writeBigGeoJson } from '../support/big-geojson';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 /**
  * The same 2,000 events as CSV, JSON, GeoJSON points, Arrow IPC and Parquet through the real

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoundaryModel, ingestEventsFile, parseBoundaryGeoJson } from '../../src/ingest';
 import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 /**
  * The loader's heavy work runs in a Web Worker (src/ui/data/loader.worker.ts): a file of

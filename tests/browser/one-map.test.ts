@@ -11,9 +11,12 @@ import { kpiStrip } from '../../src/sql/kpis';
 import { lastDays, presetPeriod } from '../../src/sql/period';
 import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const MAP_READY = '[data-testid="map"][data-ready="true"]';
+/** The map shows what the page asked for: deck.gl drew the current layers and the basemap went idle after its last change. */
+const MAP_DRAWN = '[data-testid="map"][data-layer-drawn="true"]';
 
 async function kpiValues(session: BrowserSession): Promise<Record<string, number>> {
   const values: Record<string, number> = {};
@@ -113,7 +116,7 @@ describe('the one map in headless Chromium', () => {
     await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
     expect(await session.page.getByTestId('map').getAttribute('data-point-count')).toBe('0');
     await hideOverlays();
-    await session.page.waitForTimeout(1500);
+    await session.page.waitForSelector(MAP_DRAWN, { timeout: 60_000 });
     const bare = await session.page.getByTestId('map').screenshot();
     await session.page.goto(`${server.url}/?unit=331102&bench=1&v=119.9,28.45,9`);
     await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
@@ -121,8 +124,8 @@ describe('the one map in headless Chromium', () => {
     const shots: Record<string, Buffer> = {};
     for (const layer of ['points', 'heatmap', 'hexagon', 'coverage', 'response']) {
       await session.page.getByTestId(`layer-${layer}`).click();
-      await session.page.waitForFunction((kind) => document.querySelector('[data-testid="map"]')?.getAttribute('data-layer') === kind || ['coverage', 'response'].includes(kind), layer);
-      await session.page.waitForTimeout(2500);
+      // The layer's own state, drawn: data-layer changes in the same render that drops "drawn".
+      await session.page.waitForSelector(`[data-testid="map"][data-layer="${layer}"][data-layer-drawn="true"]`, { timeout: 60_000 });
       shots[layer] = await session.page.getByTestId('map').screenshot();
       expect(pixelDifference(bare, shots[layer]!), `${layer} vs the bare basemap`).toBeGreaterThan(2000);
     }
@@ -139,12 +142,13 @@ describe('the one map in headless Chromium', () => {
       await session.page.goto(`${server.url}/?unit=331102&bench=1&layer=${layer}&v=119.9,28.45,9`);
       await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
       await session.page.addStyleTag({ content: '.legend, .map-status, .map-attribution, .maplibregl-ctrl { visibility: hidden !important; }' });
-      await session.page.waitForTimeout(1500);
+      await session.page.waitForSelector(MAP_DRAWN, { timeout: 60_000 });
       const whole = await session.page.getByTestId('map').screenshot({ mask: [session.page.getByTestId('playback')] });
       // Move the playback window to the first day of the period.
       await session.page.getByTestId('playback').locator('input[type="range"]').fill('0');
       await expect(session.page.getByTestId('playback').locator('.playback-label').textContent()).resolves.toMatch(/\d{4}-\d{2}-\d{2}/);
-      await session.page.waitForTimeout(2000);
+      // The first day's window reached the map and deck.gl drew a frame with it.
+      await session.page.waitForSelector('[data-testid="map"][data-time-window^="0,"][data-layer-drawn="true"]', { timeout: 60_000 });
       const oneDay = await session.page.getByTestId('map').screenshot({ mask: [session.page.getByTestId('playback')] });
       expect(pixelDifference(whole, oneDay), `${layer}: whole period vs first day`).toBeGreaterThan(1000);
     }

@@ -11,7 +11,8 @@ import { readPngText } from '../../src/export/png-meta';
 import { kpiStrip } from '../../src/sql/kpis';
 import { presetPeriod } from '../../src/sql/period';
 import { requireTestData } from '../support/test-data';
-import { openBrowser, startPreview, type BrowserSession } from './harness';
+import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
+import { startPreview } from '../../scripts/lib/preview-server';
 
 const EDITOR = '[data-testid="sql-editor"] .cm-content';
 const STATUS = '[data-testid="run-status"]';
@@ -226,7 +227,7 @@ describe('the SQL workbench in headless Chromium', () => {
     await page.getByTestId('mode-map').click();
     await page.waitForSelector(MAP_READY, { timeout: 120_000 });
     await expect(page.getByTestId('result-layer-chip').textContent()).resolves.toContain('200');
-    await page.waitForTimeout(1500);
+    await page.waitForSelector('[data-testid="map"][data-layer-drawn="true"]', { timeout: 60_000 });
     downloads.length = 0;
     await page.getByTestId('export-png').click();
     await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(1);

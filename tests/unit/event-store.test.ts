@@ -9,7 +9,7 @@ import { refreshEvents } from '../../src/engine/refresh';
 import { EVENT_STORE, eventsLocation } from '../../src/sql/event-store';
 import { EVENTS_ORDER } from '../../src/sql/load';
 import { eventIdByRow } from '../../src/sql/points';
-import { installUserTables } from '../../src/ui/data/install-tables';
+import { installUserTables } from '../../src/ingest/install-tables';
 import { packEventsDuckDb } from '../../scripts/lib/pack-duckdb';
 import { requireTestData } from '../support/test-data';
 

@@ -9,7 +9,7 @@ import { MappingStep } from './MappingStep';
 import { DATA_MESSAGES, fill } from './messages';
 import { LoaderWorker } from './loader-client';
 import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
-import { LoaderRefusal } from './pipeline';
+import { LoaderRefusal } from '../../ingest/pipeline';
 import { readPickedFile, readUrl, type SourceBytes } from './read-source';
 import { ReviewStep } from './ReviewStep';
 import { saveUserData, type UserData } from './stored-dataset';

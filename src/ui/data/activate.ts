@@ -5,7 +5,7 @@ import { bestEventsFormat, loadDataset, type DatasetFiles } from '../../engine/l
 import type { Dataset } from '../DatasetContext';
 import { clearQueryCache } from '../query-cache';
 import { UNITS_DIRECTORY_SQL, UnitsDirectory } from '../units-directory';
-import { installUserTables } from './install-tables';
+import { installUserTables } from '../../ingest/install-tables';
 import type { UserData } from './stored-dataset';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };

@@ -1,7 +1,7 @@
 import type { EventMapping } from '../../ingest';
 import type { DatumHint } from '../../ingest';
 import type { BoundarySummary, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
-import { LoaderRefusal } from './pipeline';
+import { LoaderRefusal } from '../../ingest/pipeline';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (done: number, total: number) => void };
 /** A request without its id, kept per kind (Omit over the union would merge the kinds). */

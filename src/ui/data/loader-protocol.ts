@@ -1,5 +1,5 @@
 import type { EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
-import type { PreparedDataset } from './pipeline';
+import type { PreparedDataset } from '../../ingest/pipeline';
 
 /**
  * What the page keeps of an events file read in the loader worker: enough for the mapping

@@ -2,7 +2,7 @@
 import { createBoundaryModel, detectDatumShift, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
 import { DATA_MESSAGES } from './messages';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
-import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from './pipeline';
+import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from '../../ingest/pipeline';
 
 /**
  * The loader's heavy work, off the page's thread (issue #6, #8): parsing a file, validating

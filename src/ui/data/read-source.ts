@@ -1,4 +1,4 @@
-import { LoaderRefusal, refuseIfTooLarge } from './pipeline';
+import { LoaderRefusal, refuseIfTooLarge } from '../../ingest/pipeline';
 import { DATA_MESSAGES, fill } from './messages';
 
 export interface SourceBytes { name: string; bytes: Uint8Array }

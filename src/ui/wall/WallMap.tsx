@@ -111,7 +111,8 @@ export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapPro
     <div className="wall-map" ref={wrap} data-testid="wall-map" data-map-generation={generation} data-context-lost={lost ? 'true' : 'false'}>
       <MapBoundary key={generation} fallback={recovering} onRetry={rebuild}>
         <MapView key={generation} view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth}
-          timeWindow={timeWindow} onSelectEvent={ignoreSelect} pixelRatio={pixelRatio} fitDurationMs={2000} />
+          timeWindow={timeWindow} onSelectEvent={ignoreSelect} pixelRatio={pixelRatio} fitDurationMs={2000}
+          pending={!points.settled || (choroplethGroup !== null && !measures.settled)} />
       </MapBoundary>
       {lost ? recovering : null}
       <div className="wall-map-caption" data-testid="wall-map-caption">

@@ -65,7 +65,7 @@ export function parseWallParams(search: string, defaultSource: string): WallPara
 
 /**
  * The source as an absolute URL on the page's origin. No request may leave the origin
- * (government intranets are offline, DESIGN.md §1): another origin is refused with a
+ * (government intranets are offline, docs/domain.md §1): another origin is refused with a
  * message saying so, rather than fetched; a same-origin proxy path is the way to reach
  * another server.
  */

@@ -30,7 +30,7 @@ export interface ExportRequest {
   source: ExportSource | null;
   edited: boolean;
   dataAsOf: string;
-  /** Mask phone and ID numbers in text cells (on by default, DESIGN.md §7). */
+  /** Mask phone and ID numbers in text cells (on by default, docs/domain.md §5). */
   mask: boolean;
 }
 

@@ -1,11 +1,12 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { MapCapture } from '../../map/map-capture';
 
-type Capture = () => Promise<HTMLCanvasElement>;
+type Capture = MapCapture;
 let capture: Capture | null = null;
 
 /**
  * The map registers how to photograph itself; the "export PNG" control asks for it. A
- * registry rather than a ref through props keeps the map component's interface unchanged.
+ * registry, because the control and the map are in different panels; the dashboard hands
+ * `registerMapCapture` to the map as its `onCapture`.
  */
 export function registerMapCapture(next: Capture | null): () => void {
   capture = next;
@@ -15,34 +16,4 @@ export function registerMapCapture(next: Capture | null): () => void {
 export function captureMap(): Promise<HTMLCanvasElement> {
   if (!capture) return Promise.reject(new Error('The map is not ready yet'));
   return capture();
-}
-
-/**
- * The basemap and the deck.gl overlay composited into one canvas. maplibre clears its
- * WebGL buffer after each frame (preserveDrawingBuffer is off, for speed), so the copy is
- * taken inside the next 'render' event, while the frame is still there; deck.gl keeps
- * its buffer (its default), so its canvas can be read at any time.
- */
-export function createMapCapture(map: MaplibreMap, deckCanvas: () => HTMLCanvasElement | null): Capture {
-  return () => new Promise((resolve, reject) => {
-    map.once('render', () => {
-      try {
-        const base = map.getCanvas();
-        const out = document.createElement('canvas');
-        out.width = base.width;
-        out.height = base.height;
-        const context = out.getContext('2d');
-        if (!context) throw new Error('No 2D canvas context for the PNG export');
-        context.fillStyle = '#ffffff';
-        context.fillRect(0, 0, out.width, out.height);
-        context.drawImage(base, 0, 0);
-        const overlay = deckCanvas();
-        if (overlay && overlay.width > 0) context.drawImage(overlay, 0, 0, out.width, out.height);
-        resolve(out);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-    map.triggerRepaint();
-  });
 }

@@ -1,17 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { Type, type Table } from 'apache-arrow';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import type { ResultPoints } from '../../map/result-layer';
 import type { UnitsDirectory } from '../units-directory';
 
-/** A console result drawn on the one map: one point per row, sized by an optional value. */
-export interface ResultLayer {
-  label: string;
-  length: number;
-  /** lon, lat pairs (WGS84). */
-  positions: Float32Array;
-  /** Radius in pixels per point, from the value column (or one size for all). */
-  radii: Float32Array;
-}
+/** A console result drawn on the one map (src/map/result-layer.ts draws it). */
+export type ResultLayer = ResultPoints;
 
 let current: ResultLayer | null = null;
 const listeners = new Set<() => void>();
@@ -72,15 +65,4 @@ export function resultToLayer(table: Table, units: UnitsDirectory, label: string
 export function canMapResult(table: Table): boolean {
   const names = table.schema.fields.map((f) => f.name);
   return (names.some((n) => LON.test(n)) && names.some((n) => LAT.test(n))) || names.some((n) => CODE.test(n));
-}
-
-/** The deck.gl layer of a console result: orange points with a dark rim, above the event layers. */
-export function createResultLayer(layer: ResultLayer): ScatterplotLayer {
-  return new ScatterplotLayer({
-    id: 'sql-result',
-    data: { length: layer.length, attributes: { getPosition: { value: layer.positions, size: 2 }, getRadius: { value: layer.radii, size: 1 } } },
-    radiusUnits: 'pixels', radiusMinPixels: 2,
-    getFillColor: [255, 120, 0, 190], getLineColor: [60, 30, 0, 255],
-    stroked: true, lineWidthUnits: 'pixels', getLineWidth: 1, filled: true, pickable: false,
-  });
 }

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
-import { UNIT_LEVELS, type UnitLevel } from '../../domain/units';
-import type { BoundaryFeature, BoundaryModel } from '../../ingest';
-import { interiorPoint } from '../../ingest/geometry';
+import { UNIT_LEVELS, type UnitLevel } from '../domain/units';
+import type { BoundaryFeature, BoundaryModel } from './index';
+import { interiorPoint } from './geometry';
 
 /**
  * The user's units recoded into the app's GB/T 2260-shaped code scheme. Every SQL builder

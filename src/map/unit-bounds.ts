@@ -22,3 +22,17 @@ export function levelBounds(baseUrl: string, level: string): Promise<Map<string,
   }
   return pending;
 }
+
+const inMemory = new WeakMap<FeatureCollection, Map<string, Bounds>>();
+
+/** The bounding box of every unit in a boundary collection held in memory (the user's data), computed once per collection. */
+export async function boundsOfLevel(load: () => Promise<FeatureCollection>): Promise<Map<string, Bounds>> {
+  const collection = await load();
+  let bounds = inMemory.get(collection);
+  if (!bounds) {
+    bounds = new Map();
+    for (const feature of collection.features) bounds.set(String(feature.properties?.code), turf.bbox(feature) as Bounds);
+    inMemory.set(collection, bounds);
+  }
+  return bounds;
+}

@@ -1,12 +1,12 @@
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { FeatureCollection } from 'geojson';
-import type { EventColumn } from '../../domain/events';
-import type { UnitLevel } from '../../domain/units';
-import { checkLoadFits, tooLargeMessage, type LoadFormat } from '../../engine/memory-budget';
+import type { EventColumn } from '../domain/events';
+import type { UnitLevel } from '../domain/units';
+import { checkLoadFits, tooLargeMessage, type LoadFormat } from '../engine/memory-budget';
 import {
   createBoundaryModel, detectEventFormat, eventsToArrowIpc, formatLocalTimestamp, initParquetReader, readBoundaryFile, readEventsFile,
   unavailableMeasures, validateEvents, type BoundaryModel, type BoundarySet, type EventMapping, type RawTable, type UnavailableMeasure, type ValidationResult,
-} from '../../ingest';
+} from './index';
 import { createSingleUnit, createUserUnits, recodeGrids, userUnitsCsv } from './user-units';
 
 /** A refusal with both languages, shown as it is (file too large, fetch refused …). */
