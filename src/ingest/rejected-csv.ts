@@ -2,9 +2,16 @@ import type { RawTable } from './raw-table';
 import type { Issue } from './rules';
 import type { ValidationResult } from './validate';
 
-/** A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe. */
+/** A plain decimal number, signed or with an exponent: a spreadsheet reads it as that number, runs nothing. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading
+ * apostrophe; a plain number does not, so that a negative longitude comes back as the
+ * number when the fixed rows are loaded again.
+ */
 function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 function csvCell(value: string | null): string {
