@@ -1,3 +1,4 @@
+import { DEMO_CITY_CODE } from '../../src/domain/demo-city';
 import { CATEGORIES } from '../../src/domain/categories';
 import { unitPrefix } from '../../src/sql/filter';
 import { kpiStrip } from '../../src/sql/kpis';
@@ -156,7 +157,7 @@ export const DASHBOARD_QUESTIONS: Question[] = [
   kpiQuestion('kpi_city', 'KPI strip', undefined),
   pointsQuestion('points_city_30d', 'map points', undefined),
   trendQuestion,
-  unitsQuestion('units_counties', 'ranking + choropleth', 'county', '331100'),
+  unitsQuestion('units_counties', 'ranking + choropleth', 'county', DEMO_CITY_CODE),
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { mapLinkQuery, type MapLink } from '../domain/map-link';
 import { wilsonInterval, type RankedRow } from '../domain/ranking';
 import type { Scalar } from '../engine/columns';
 import { formatChange, formatCount, formatHours, formatNumber, formatPercent, formatRelative, formatValue } from './format';
@@ -6,13 +7,7 @@ import { headlineMeasure } from './measures';
 import type { Briefing, MatterList, Row } from './model';
 
 /** Where a row leads on the map: a unit, optionally an event, categories and days. */
-export interface MapTarget {
-  unit: string;
-  event?: string;
-  categories?: string[];
-  from?: string;
-  to?: string;
-}
+export type MapTarget = MapLink;
 
 export interface Cell {
   /** As shown (formatted in the briefing's language). */
@@ -43,15 +38,8 @@ const cell = (text: string, value: Scalar = text): Cell => ({ text, value });
 const n = (value: Scalar | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const s = (value: Scalar | undefined): string => (value === null || value === undefined ? '' : String(value));
 
-/** The query-string form of a map target, as the app's URL reads it (src/ui/url-state.ts). */
-export function mapTargetQuery(target: MapTarget): string {
-  const params = new URLSearchParams();
-  params.set('unit', target.unit);
-  if (target.from && target.to) { params.set('range', 'custom'); params.set('from', target.from); params.set('to', target.to); }
-  if (target.categories?.length) params.set('cat', target.categories.join(','));
-  if (target.event) params.set('event', target.event);
-  return `?${params.toString()}`;
-}
+/** The query-string form of a map target, as the app's URL reads it (one codec for every mode). */
+export const mapTargetQuery = mapLinkQuery;
 
 function words(lang: Language, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
