@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../domain/events';
 import { RESPONSE_SLA_HOURS } from '../domain/sla';
+import { HOUR_MS } from '../domain/wall-clock';
 import { VALID } from './kpis';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 
@@ -70,7 +71,6 @@ export function checkFamilies(families: readonly string[]): ReadonlySet<TrendFam
   return new Set(families as TrendFamily[]);
 }
 
-const HOUR_MS = 3_600_000;
 
 /**
  * The spans, as SQL: each is a label or period start (`span`) and a plain time condition

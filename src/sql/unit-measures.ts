@@ -1,4 +1,5 @@
 import { UNIT_PREFIX_LENGTH } from '../domain/unit-codes';
+import { HOUR_MS as HOUR_MS_NUMBER } from '../domain/wall-clock';
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { eventWhere, underUnit, type EventFilter } from './filter';
 import { VALID } from './kpis';
@@ -14,7 +15,7 @@ import { inPeriod, lastDays, type Period } from './period';
 export const UNIT_KEY_LENGTH: Readonly<Record<UnitLevel, number>> = UNIT_PREFIX_LENGTH;
 
 /** Durations are aggregated in whole milliseconds and shown in hours. */
-const HOUR_MS = '3600000.0';
+const HOUR_MS = `${HOUR_MS_NUMBER}.0`;
 
 export interface UnitMeasuresOptions {
   /** The level of the units listed (the children shown on the map). */

@@ -1,6 +1,7 @@
 import { categoryLabel } from '../domain/categories';
 import { CHANNEL_NAMES, STATUSES, type Channel, type EventStatus } from '../domain/events';
 import { maskPersonalData } from '../domain/mask';
+import { wallClockMinute } from '../domain/wall-clock';
 import { firstRow, type Scalar } from '../engine/columns';
 import { eventById } from '../sql/points';
 import { useMessages } from './LanguageContext';
@@ -9,7 +10,7 @@ import { useQuery } from './useQuery';
 const STAGES = ['reported_at', 'dispatched_at', 'accepted_at', 'resolved_at', 'closed_at'] as const;
 
 function timeText(value: Scalar): string {
-  return typeof value === 'number' ? new Date(value).toISOString().slice(0, 16).replace('T', ' ') : '—';
+  return typeof value === 'number' ? wallClockMinute(value) : '—';
 }
 
 function hoursBetween(from: Scalar, to: Scalar): string {

@@ -1,5 +1,5 @@
 import { BRIEFING_KINDS, type BriefingKind } from '../../briefing/kinds';
-import { toText, wallClockMs } from '../../sql/trend-periods';
+import { addMonthsStartMs, DAY_MS, dayStartMs, wallClockDate, wallClockMs } from '../../domain/wall-clock';
 import { UNIT_CODE_PATTERN } from '../../domain/unit-codes';
 import { dateField, enumField, readQuery, textField, writeQuery } from '../../domain/url-codec';
 
@@ -10,19 +10,16 @@ export interface BriefingParams {
   unit: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The default date of each briefing: the last complete day, ISO week or month before the
  * data time, because the meetings review what is finished (a running period can still be
  * chosen, and is then compared to date).
  */
 export function defaultBriefingDate(kind: BriefingKind, dataAsOf: string): string {
-  const today = Math.floor(wallClockMs(dataAsOf) / DAY_MS) * DAY_MS;
-  if (kind === 'daily') return toText(today - DAY_MS).slice(0, 10);
-  if (kind === 'weekly') return toText(today - 7 * DAY_MS).slice(0, 10);
-  const d = new Date(today);
-  return toText(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).slice(0, 10);
+  const today = dayStartMs(wallClockMs(dataAsOf));
+  if (kind === 'daily') return wallClockDate(today - DAY_MS);
+  if (kind === 'weekly') return wallClockDate(today - 7 * DAY_MS);
+  return wallClockDate(addMonthsStartMs(today, -1));
 }
 
 /** The briefing page's fields, in the order its URL writes them (README, "Consultation briefings"). */
