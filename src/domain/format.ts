@@ -97,3 +97,26 @@ export function formatRelative(change: number | null): string {
   if (!usable(change)) return MISSING;
   return `${signed(change, formatNumber(change * 100, 1))}%`;
 }
+
+/** Every unit a measure is shown in: the value units, plus the map's per-unit ones. */
+export type DisplayUnit = ValueUnit | 'per10k' | 'km' | 'residents';
+
+/**
+ * A measure's value as the page's tiles, legends and rankings show it (short style):
+ * "85.3%", "12.5 h" or "3.5 天", "1.25 km", "12.4" per 10k, whole counts grouped.
+ */
+export function formatMeasureValue(unit: DisplayUnit, value: number | null, lang: FormatLanguage, options: { hourWord?: string } = {}): string {
+  switch (unit) {
+    case 'ratio': return formatPercent(value, 'short');
+    case 'hours': return formatDuration(value, lang, { style: 'short', hourWord: options.hourWord });
+    case 'km': return usable(value) ? `${formatNumber(value, 2, 'short')} km` : MISSING;
+    case 'per10k': return formatPer10k(value, 'short');
+    case 'count': case 'residents': return formatCount(value);
+  }
+}
+
+/** A change shown on a tile (short style, unsigned: the arrow says which way): rates in percentage points. */
+export function formatMagnitude(unit: DisplayUnit, magnitude: number | null, lang: FormatLanguage): string {
+  if (!usable(magnitude)) return '';
+  return unit === 'ratio' ? `${formatNumber(magnitude * 100, 1, 'short')} pp` : formatMeasureValue(unit, magnitude, lang);
+}

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { formatMeasureValue } from '../domain/format';
 import { KPI_DEFINITIONS, type MeasureDefinition } from '../domain/measures';
+import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
 import { kpiStrip } from '../sql/kpis';
@@ -11,11 +13,8 @@ import { ErrorCard } from './ErrorCard';
 import { MARKS, markOnce } from './bench-hook';
 import { ShowSqlButton, filterLists } from './ShowSqlButton';
 
-function formatValue(definition: MeasureDefinition, value: Scalar, locale: string, hoursLabel: string): string {
-  if (typeof value !== 'number') return '—';
-  if (definition.unit === 'ratio') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
-  if (definition.unit === 'hours') return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${hoursLabel}`;
-  return value.toLocaleString(locale);
+function formatValue(definition: MeasureDefinition, value: Scalar, language: Language, hourWord: string): string {
+  return formatMeasureValue(definition.unit, typeof value === 'number' ? value : null, language, { hourWord });
 }
 
 /** The headline numbers of the current unit and filters; each tile states its definition on hover and focus. */
@@ -23,7 +22,6 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
   const { asOf, unavailable } = useDataset();
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
   useEffect(() => { if (result.data) markOnce(MARKS.kpisReady); }, [result.data]);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
   return (
@@ -44,7 +42,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
             tabIndex={0}
           >
             <div className="kpi-label">{text.label}</div>
-            <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
+            <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(definition, value, language, t.hours)}</div>
             <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
           </div>
         );
