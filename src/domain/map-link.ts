@@ -1,6 +1,6 @@
 import { CATEGORIES, OTHER_CATEGORY } from './categories';
 import { UNIT_CODE_PATTERN } from './unit-codes';
-import { dateField, enumField, listField, textField, writeQuery } from './url-codec';
+import { dateField, enumField, enumValue, listField, textField, writeQuery } from './url-codec';
 
 /**
  * The map's URL fields that other modes link to (a briefing's matters open the map at a
@@ -11,7 +11,7 @@ export const MAP_LINK_FIELDS = {
   unit: textField('unit', { pattern: UNIT_CODE_PATTERN }),
   from: dateField('from'),
   to: dateField('to'),
-  categories: listField('cat', enumField('', [...CATEGORIES.map((c) => c.code), OTHER_CATEGORY.code])),
+  categories: listField('cat', enumValue([...CATEGORIES.map((c) => c.code), OTHER_CATEGORY.code])),
   /** An event id; longer than any real one is taken as malformed. */
   event: textField('event', { maxLength: 64 }),
 };

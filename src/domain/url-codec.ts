@@ -7,12 +7,16 @@
  * stay short.
  */
 
-export interface FieldCodec<T> {
-  /** The parameter's name in the query string. */
-  readonly key: string;
-  /** The value of the parameter's text, or undefined when it is malformed. */
+/** How one value is read from and written to text (a parameter's, or one entry of a list). */
+export interface ValueCodec<T> {
+  /** The value of the text, or undefined when it is malformed. */
   read(raw: string): T | undefined;
   write(value: T): string;
+}
+
+/** A value codec bound to its parameter's name in the query string. */
+export interface FieldCodec<T> extends ValueCodec<T> {
+  readonly key: string;
 }
 
 /** Read from a schema: the value type of each field. */
@@ -28,10 +32,9 @@ export interface TextOptions {
   trim?: boolean;
 }
 
-/** A free text parameter; empty text counts as absent. */
-export function textField(key: string, options: TextOptions = {}): FieldCodec<string> {
+/** Free text; empty text counts as absent. */
+export function textValue(options: TextOptions = {}): ValueCodec<string> {
   return {
-    key,
     read(raw) {
       const text = options.trim ? raw.trim() : raw;
       if (text.length === 0) return undefined;
@@ -44,9 +47,8 @@ export function textField(key: string, options: TextOptions = {}): FieldCodec<st
 }
 
 /** One of a fixed set of codes. */
-export function enumField<T extends string>(key: string, values: readonly T[], options: { trim?: boolean } = {}): FieldCodec<T> {
+export function enumValue<T extends string>(values: readonly T[], options: { trim?: boolean } = {}): ValueCodec<T> {
   return {
-    key,
     read(raw) {
       const text = options.trim ? raw.trim() : raw;
       return (values as readonly string[]).includes(text) ? (text as T) : undefined;
@@ -64,9 +66,8 @@ export interface NumberOptions {
 }
 
 /** A finite number, optionally whole and within [min, max]; blank text counts as absent. */
-export function numberField(key: string, options: NumberOptions = {}): FieldCodec<number> {
+export function numberValue(options: NumberOptions = {}): ValueCodec<number> {
   return {
-    key,
     read(raw) {
       if (raw.trim() === '') return undefined;
       const value = Number(raw);
@@ -83,9 +84,14 @@ export function numberField(key: string, options: NumberOptions = {}): FieldCode
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day as "YYYY-MM-DD" (its shape only; ranges between dates are the mode's rule). */
-export function dateField(key: string): FieldCodec<string> {
-  return textField(key, { pattern: DATE });
+export function dateValue(): ValueCodec<string> {
+  return textValue({ pattern: DATE });
 }
+
+export const textField = (key: string, options: TextOptions = {}): FieldCodec<string> => ({ key, ...textValue(options) });
+export const enumField = <T extends string>(key: string, values: readonly T[], options: { trim?: boolean } = {}): FieldCodec<T> => ({ key, ...enumValue(values, options) });
+export const numberField = (key: string, options: NumberOptions = {}): FieldCodec<number> => ({ key, ...numberValue(options) });
+export const dateField = (key: string): FieldCodec<string> => ({ key, ...dateValue() });
 
 export interface ListOptions {
   /** Trim each entry (hand-written links). */
@@ -98,7 +104,7 @@ export interface ListOptions {
  * A comma-separated list whose entries are read by `item`: empty and malformed entries
  * are dropped, the valid ones kept in order. An empty list is written as nothing.
  */
-export function listField<T>(key: string, item: Omit<FieldCodec<T>, 'key'>, options: ListOptions = {}): FieldCodec<T[]> {
+export function listField<T>(key: string, item: ValueCodec<T>, options: ListOptions = {}): FieldCodec<T[]> {
   return {
     key,
     read(raw) {
@@ -120,8 +126,8 @@ export function listField<T>(key: string, item: Omit<FieldCodec<T>, 'key'>, opti
  * each read and written by its own codec; anything but exactly that many valid numbers is
  * malformed.
  */
-export function tupleField<T extends number[]>(key: string, items: { [I in keyof T]: Omit<FieldCodec<number>, 'key'> }): FieldCodec<T> {
-  const codecs = items as readonly Omit<FieldCodec<number>, 'key'>[];
+export function tupleField<T extends number[]>(key: string, items: { [I in keyof T]: ValueCodec<number> }): FieldCodec<T> {
+  const codecs = items as readonly ValueCodec<number>[];
   return {
     key,
     read(raw) {

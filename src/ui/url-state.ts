@@ -1,5 +1,5 @@
 import { MAP_LINK_FIELDS } from '../domain/map-link';
-import { enumField, listField, numberField, readQuery, textField, tupleField, writeQuery } from '../domain/url-codec';
+import { enumField, enumValue, listField, numberValue, readQuery, textField, tupleField, writeQuery } from '../domain/url-codec';
 import { CHANNELS, STATUSES } from '../domain/events';
 import { TIME_PRESETS, type TimePreset } from '../sql/period';
 import type { EventFilter } from '../sql/filter';
@@ -44,15 +44,15 @@ const VIEW_FIELDS = {
   from: MAP_LINK_FIELDS.from,
   to: MAP_LINK_FIELDS.to,
   categories: MAP_LINK_FIELDS.categories,
-  channels: listField('ch', enumField<string>('', CHANNELS)),
-  statuses: listField('st', enumField<string>('', STATUSES)),
-  severities: listField('sev', numberField('', { integer: true, min: 1, max: 4 })),
+  channels: listField('ch', enumValue<string>(CHANNELS)),
+  statuses: listField('st', enumValue<string>(STATUSES)),
+  severities: listField('sev', numberValue({ integer: true, min: 1, max: 4 })),
   layer: enumField('layer', MAP_LAYERS),
   colorBy: enumField('color', COLOR_BY),
   measure: textField('measure', { pattern: /^[a-z0-9_]+$/ }),
   classes: enumField('classes', ['quantile', 'jenks'] as const),
   // Lon/lat to 5 decimals (about a metre), zoom to 2: enough to restore the view, short to share.
-  camera: tupleField<[number, number, number]>('v', [numberField('', { min: -180, max: 180, decimals: 5 }), numberField('', { min: -90, max: 90, decimals: 5 }), numberField('', { decimals: 2 })]),
+  camera: tupleField<[number, number, number]>('v', [numberValue({ min: -180, max: 180, decimals: 5 }), numberValue({ min: -90, max: 90, decimals: 5 }), numberValue({ decimals: 2 })]),
   lang: enumField('lang', ['zh', 'en'] as const),
   event: MAP_LINK_FIELDS.event,
 };

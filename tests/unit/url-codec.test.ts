@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapLinkQuery } from '../../src/domain/map-link';
-import { dateField, enumField, listField, numberField, readQuery, textField, tupleField, writeQuery } from '../../src/domain/url-codec';
+import { dateField, enumField, enumValue, listField, numberField, numberValue, readQuery, textField, textValue, tupleField, writeQuery } from '../../src/domain/url-codec';
 import { briefingSearch, parseBriefingParams } from '../../src/ui/briefing/briefing-url';
 import { parseViewState } from '../../src/ui/url-state';
 
@@ -10,9 +10,9 @@ const SCHEMA = {
   colour: enumField('col', ['red', 'blue'] as const),
   day: dateField('d'),
   count: numberField('k', { integer: true, min: 1, max: 10 }),
-  tags: listField('t', enumField('', ['a', 'b', 'c'] as const)),
-  trimmed: listField('tr', textField(''), { trim: true, unique: true }),
-  point: tupleField<[number, number]>('p', [numberField('', { min: -180, max: 180, decimals: 2 }), numberField('', { decimals: 1 })]),
+  tags: listField('t', enumValue(['a', 'b', 'c'] as const)),
+  trimmed: listField('tr', textValue(), { trim: true, unique: true }),
+  point: tupleField<[number, number]>('p', [numberValue({ min: -180, max: 180, decimals: 2 }), numberValue({ decimals: 1 })]),
 };
 
 describe('readQuery', () => {

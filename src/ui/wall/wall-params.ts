@@ -1,5 +1,5 @@
 import { UNIT_CODE_PATTERN } from '../../domain/unit-codes';
-import { enumField, listField, numberField, readQuery, textField } from '../../domain/url-codec';
+import { enumField, enumValue, listField, numberField, readQuery, textField, textValue } from '../../domain/url-codec';
 
 /**
  * The wall's URL parameters (docs/wall.md). A wall is set up once by a link and left alone,
@@ -40,8 +40,8 @@ export const WALL_DEFAULTS = {
 /** The wall's parameters and their forms (README, "Wall display"). */
 const WALL_FIELDS = {
   interval: numberField('interval', { min: 0 }),
-  units: listField('units', textField('', { pattern: UNIT_CODE_PATTERN }), { trim: true, unique: true }),
-  layers: listField('layers', enumField('', WALL_LAYERS), { trim: true }),
+  units: listField('units', textValue({ pattern: UNIT_CODE_PATTERN }), { trim: true, unique: true }),
+  layers: listField('layers', enumValue(WALL_LAYERS), { trim: true }),
   lang: enumField('lang', ['zh', 'en'] as const),
   source: textField('source', { trim: true }),
   refresh: numberField('refresh', { min: 0 }),
