@@ -1,7 +1,7 @@
 import { DEMO_CITY_CODE } from '../../src/domain/demo-city';
+import { unitPrefix } from '../../src/domain/unit-codes';
 import { DAY_MS, HOUR_MS, timestampMs } from '../../src/domain/wall-clock';
 import { CATEGORIES } from '../../src/domain/categories';
-import { unitPrefix } from '../../src/sql/filter';
 import { kpiStrip } from '../../src/sql/kpis';
 import { lastDays } from '../../src/sql/period';
 import { eventPoints } from '../../src/sql/points';
