@@ -71,7 +71,6 @@ export function checkFamilies(families: readonly string[]): ReadonlySet<TrendFam
   return new Set(families as TrendFamily[]);
 }
 
-
 /**
  * The spans, as SQL: each is a label or period start (`span`) and a plain time condition
  * on a timestamp column (`where`, lets DuckDB skip row groups by their min/max).
