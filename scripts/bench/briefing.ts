@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEMO_CITY_CODE } from '../../src/domain/demo-city';
 import { briefingPlan } from '../../src/briefing/plan';
 import { briefingPeriods } from '../../src/briefing/request';
 import { BRIEFING_KINDS, type BriefingKind } from '../../src/briefing/kinds';
@@ -18,7 +19,7 @@ export interface BriefingBench {
   queries: { id: string; browser: number; native: number }[];
 }
 
-const CITY = '331100';
+const CITY = DEMO_CITY_CODE;
 
 
 function median(values: number[]): number {

@@ -1,5 +1,7 @@
+import { DEMO_CITY_CODE } from '../../src/domain/demo-city';
+import { unitPrefix } from '../../src/domain/unit-codes';
+import { DAY_MS, HOUR_MS, timestampMs } from '../../src/domain/wall-clock';
 import { CATEGORIES } from '../../src/domain/categories';
-import { unitPrefix } from '../../src/sql/filter';
 import { kpiStrip } from '../../src/sql/kpis';
 import { lastDays } from '../../src/sql/period';
 import { eventPoints } from '../../src/sql/points';
@@ -28,13 +30,13 @@ export interface Question {
   plainJs(events: PlainEvent[], asOf: string): Answer;
 }
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
+const DAY = DAY_MS;
+const HOUR = HOUR_MS;
 export const DRILL_UNIT = '331102'; // 莲都区, the urban core
 
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const round = (value: number | null, digits = 6): number | null => (value === null || Number.isNaN(value) ? null : Number(value.toFixed(digits)));
-const ms = (asOf: string) => Date.parse(`${asOf.replace(' ', 'T')}Z`);
+const ms = timestampMs;
 
 function kpiQuestion(id: string, panel: string, unitCode: string | undefined): Question {
   return {
@@ -156,7 +158,7 @@ export const DASHBOARD_QUESTIONS: Question[] = [
   kpiQuestion('kpi_city', 'KPI strip', undefined),
   pointsQuestion('points_city_30d', 'map points', undefined),
   trendQuestion,
-  unitsQuestion('units_counties', 'ranking + choropleth', 'county', '331100'),
+  unitsQuestion('units_counties', 'ranking + choropleth', 'county', DEMO_CITY_CODE),
 ];
 
 /**

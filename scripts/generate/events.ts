@@ -135,7 +135,7 @@ function completeEvent(draft: Draft, id: string, asOfMs: number, random: Random,
   const reported = draft.reportedMs;
   const invalid = random.chance(0.025);
   // A few matters stall after acceptance: they make the long tail of the overdue backlog.
-  const stalled = !invalid && asOfMs - reported < 120 * 86_400_000 && random.chance(0.004);
+  const stalled = !invalid && asOfMs - reported < 120 * DAY_MS && random.chance(0.004);
   const automatic = channel === 'camera' || channel === 'sensor';
   let dispatched: number | null = null, accepted: number | null = null, resolved: number | null = null, closed: number | null = null;
   if (invalid) {

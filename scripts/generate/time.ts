@@ -1,13 +1,12 @@
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS, wallClockText } from '../../src/domain/wall-clock';
 
 /**
  * City-local wall-clock times are carried as epoch milliseconds of the same wall-clock
- * reading in UTC, so that no step depends on the machine's time zone.
+ * reading in UTC, so that no step depends on the machine's time zone (the app's own rule,
+ * src/domain/wall-clock.ts, re-exported for the generator's modules).
  */
-export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
+export { DAY_MS, HOUR_MS };
+export const formatTimestamp = wallClockText;
 
 /** Parse "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]" as city-local wall-clock time. */
 export function parseLocal(text: string): number {

@@ -1,6 +1,7 @@
 import type { EventFilter } from '../sql/filter';
 import type { Period } from '../sql/period';
-import { addPeriods, comparedPeriods, toText, wallClockMs, type ComparedPeriods } from '../sql/trend-periods';
+import { DAY_MS, wallClockDate, wallClockMs, wallClockText } from '../domain/wall-clock';
+import { addPeriods, comparedPeriods, type ComparedPeriods } from '../sql/trend-periods';
 import { KIND_GRANULARITY, SERIES_PERIODS, type BriefingKind } from './kinds';
 
 /** What a briefing is asked for: the same on the page, in the command and in the tests. */
@@ -27,11 +28,10 @@ export interface BriefingPeriods extends ComparedPeriods {
   series: Period;
 }
 
-const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function checkBriefingDate(date: string): void {
-  if (!DATE.test(date) || Number.isNaN(wallClockMs(date)) || toText(wallClockMs(date)).slice(0, 10) !== date) {
+  if (!DATE.test(date) || Number.isNaN(wallClockMs(date)) || wallClockDate(wallClockMs(date)) !== date) {
     throw new Error(`Invalid briefing date "${date}": expected a real calendar day as YYYY-MM-DD`);
   }
 }
@@ -46,8 +46,8 @@ export function briefingPeriods(kind: BriefingKind, date: string, dataAsOf: stri
   const lastDayEnd = Math.ceil(endMs / DAY_MS) * DAY_MS;
   return {
     ...compared,
-    asOf: toText(endMs - 1000),
-    days: { start: compared.current.start, end: toText(lastDayEnd) },
-    series: { start: toText(addPeriods(granularity, startMs, -(SERIES_PERIODS[kind] - 1))), end: compared.current.end },
+    asOf: wallClockText(endMs - 1000),
+    days: { start: compared.current.start, end: wallClockText(lastDayEnd) },
+    series: { start: wallClockText(addPeriods(granularity, startMs, -(SERIES_PERIODS[kind] - 1))), end: compared.current.end },
   };
 }

@@ -1,4 +1,4 @@
-import { formatChange, formatCount, formatPercent, formatRelative, formatValue } from './format';
+import { formatChange, formatCount, formatPercent, formatRelative, formatValue } from '../domain/format';
 import { KIND_NAMES, PREVIOUS_NAMES } from './kinds';
 import { categoryLabel, measureLabel, periodLabel, type Language } from './labels';
 import { findMeasure } from '../domain/measures';
@@ -37,7 +37,7 @@ export function writeSummary(briefing: Briefing, lang: Language): string[] {
   // A measure the data cannot support reads "unavailable", never 0 (briefing.unavailable).
   const missing = (id: string) => briefing.unavailable[id] !== undefined;
   const percent = (id: string, r: HeadlineRow | undefined) => (missing(id) ? (lang === 'zh' ? '不可用' : 'unavailable') : formatPercent(r?.value ?? null));
-  const onTimeChange = missing('on_time_rate') ? '' : lang === 'zh' ? `（较${previousName} ${formatChange('ratio', onTime?.change ?? null)}）` : ` (${formatChange('ratio', onTime?.change ?? null)} on the ${previousName})`;
+  const onTimeChange = missing('on_time_rate') ? '' : lang === 'zh' ? `（较${previousName} ${formatChange('ratio', onTime?.change ?? null, lang)}）` : ` (${formatChange('ratio', onTime?.change ?? null, lang)} on the ${previousName})`;
   // Each count the data cannot support gets its own phrase, so that no number word follows "unavailable".
   const closedZh = missing('closed') ? '办结件数不可用' : `办结 ${formatCount(closed?.value ?? null)} 件`;
   const backlogZh = missing('backlog') ? '期末在办件数不可用'
@@ -52,19 +52,19 @@ export function writeSummary(briefing: Briefing, lang: Language): string[] {
     sentences.push(`按时办结率 ${percent('on_time_rate', onTime)}${onTimeChange}，满意率 ${percent('satisfaction_rate', satisfaction)}。`);
     sentences.push(unfavourable.length > 0 ? `偏离正常区间且需关注的指标 ${unfavourable.length} 项：${unfavourable.join('、')}。` : '各项指标均未向不利方向偏离正常区间。');
     sentences.push(`需关注事项：${overdueSevereZh}，上报（升级）在办 ${m.escalations.total} 件，异常聚集 ${m.anomalies.total} 处，重复投诉 ${m.repeats.total} 处${m.emerging ? `，新兴热点 ${m.emerging.total} 处` : ''}${m.persistent ? `，持续热点 ${m.persistent.total} 处` : ''}。`);
-    if (top) sentences.push(`受理量最多的类别为${categoryLabel(String(top.category), lang)}（${formatPercent(top.share_current as number | null)}）${shift && Math.abs(shift.shift) >= 0.005 ? `；占比变化最大的是${categoryLabel(shift.category, lang)}（${formatChange('ratio', shift.shift)}）` : ''}。`);
+    if (top) sentences.push(`受理量最多的类别为${categoryLabel(String(top.category), lang)}（${formatPercent(top.share_current as number | null)}）${shift && Math.abs(shift.shift) >= 0.005 ? `；占比变化最大的是${categoryLabel(shift.category, lang)}（${formatChange('ratio', shift.shift, lang)}）` : ''}。`);
   } else {
     sentences.push(`${KIND_NAMES[briefing.kind].en} for ${briefing.unit.name}, ${period}: ${formatCount(intake?.value ?? null)} events reported, ${formatRelative(intake?.changeRel ?? null)} on the ${previousName} (28-day baseline ${formatCount(intake?.baseline28 ?? null)}); ${closedEn}; ${backlogEn}.`);
     sentences.push(`On-time rate ${percent('on_time_rate', onTime)}${onTimeChange}, satisfaction rate ${percent('satisfaction_rate', satisfaction)}.`);
     sentences.push(unfavourable.length > 0 ? `${unfavourable.length} indicator${unfavourable.length > 1 ? 's' : ''} outside the normal band on the unfavourable side: ${unfavourable.join(', ')}.` : 'No indicator is outside its normal band on the unfavourable side.');
     sentences.push(`Matters needing attention: ${overdueSevereEn}, ${m.escalations.total} open escalations, ${m.anomalies.total} anomalous counts, ${m.repeats.total} repeated-complaint places${m.emerging ? `, ${m.emerging.total} emerging hot spots` : ''}${m.persistent ? `, ${m.persistent.total} persistent hot spots` : ''}.`);
-    if (top) sentences.push(`The largest category was ${categoryLabel(String(top.category), lang)} (${formatPercent(top.share_current as number | null)})${shift && Math.abs(shift.shift) >= 0.005 ? `; the largest shift in share was ${categoryLabel(shift.category, lang)} (${formatChange('ratio', shift.shift)})` : ''}.`);
+    if (top) sentences.push(`The largest category was ${categoryLabel(String(top.category), lang)} (${formatPercent(top.share_current as number | null)})${shift && Math.abs(shift.shift) >= 0.005 ? `; the largest shift in share was ${categoryLabel(shift.category, lang)} (${formatChange('ratio', shift.shift, lang)})` : ''}.`);
   }
   return sentences;
 }
 
 /** A headline value in its unit (for tables). */
-export function headlineValue(id: string, value: number | null): string {
+export function headlineValue(id: string, value: number | null, lang: Language): string {
   const measure = findMeasure(id);
-  return measure ? formatValue(measure.unit, value) : formatCount(value);
+  return measure ? formatValue(measure.unit, value, lang) : formatCount(value);
 }

@@ -1,18 +1,13 @@
+import { formatChange, formatCount, formatDuration, formatNumber, formatPercent, formatRelative, formatValue } from '../domain/format';
+import { mapLinkQuery, type MapLink } from '../domain/map-link';
 import { wilsonInterval, type RankedRow } from '../domain/ranking';
 import type { Scalar } from '../engine/columns';
-import { formatChange, formatCount, formatHours, formatNumber, formatPercent, formatRelative, formatValue } from './format';
 import { categoryLabel, measureLabel, unitLabel, type Language } from './labels';
 import { findMeasure } from '../domain/measures';
 import type { Briefing, MatterList, Row } from './model';
 
 /** Where a row leads on the map: a unit, optionally an event, categories and days. */
-export interface MapTarget {
-  unit: string;
-  event?: string;
-  categories?: string[];
-  from?: string;
-  to?: string;
-}
+export type MapTarget = MapLink;
 
 export interface Cell {
   /** As shown (formatted in the briefing's language). */
@@ -43,15 +38,8 @@ const cell = (text: string, value: Scalar = text): Cell => ({ text, value });
 const n = (value: Scalar | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const s = (value: Scalar | undefined): string => (value === null || value === undefined ? '' : String(value));
 
-/** The query-string form of a map target, as the app's URL reads it (src/ui/url-state.ts). */
-export function mapTargetQuery(target: MapTarget): string {
-  const params = new URLSearchParams();
-  params.set('unit', target.unit);
-  if (target.from && target.to) { params.set('range', 'custom'); params.set('from', target.from); params.set('to', target.to); }
-  if (target.categories?.length) params.set('cat', target.categories.join(','));
-  if (target.event) params.set('event', target.event);
-  return `?${params.toString()}`;
-}
+/** The query-string form of a map target, as the app's URL reads it (one codec for every mode). */
+export const mapTargetQuery = mapLinkQuery;
 
 function words(lang: Language, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
@@ -77,12 +65,12 @@ function headlineTable(b: Briefing, lang: Language): BriefingTable {
     rows: b.headline.map((r) => {
       const unit = findMeasure(r.measure)?.unit ?? 'count';
       if (b.unavailable[r.measure]) return [cell(measureLabel(r.measure, lang), r.measure), cell(w('不可用', 'unavailable'), null), ...Array.from({ length: 8 }, () => cell('—', null))];
-      const v = (x: number | null) => cell(formatValue(unit, x, unit === 'count' && x !== null && !Number.isInteger(x) ? 1 : undefined), x);
+      const v = (x: number | null) => cell(formatValue(unit, x, lang, unit === 'count' && x !== null && !Number.isInteger(x) ? 1 : undefined), x);
       return [
-        cell(measureLabel(r.measure, lang), r.measure), v(r.value), v(r.previous), cell(formatChange(unit, r.change), r.change),
+        cell(measureLabel(r.measure, lang), r.measure), v(r.value), v(r.previous), cell(formatChange(unit, r.change, lang), r.change),
         cell(formatRelative(r.changeRel), r.changeRel), v(r.lastYear), cell(formatRelative(r.changeYoyRel), r.changeYoyRel),
-        cell(formatValue(unit, r.baseline7, unit === 'count' ? 1 : undefined), r.baseline7), cell(formatValue(unit, r.baseline28, unit === 'count' ? 1 : undefined), r.baseline28),
-        cell(r.band ? `${formatValue(unit, r.band[0], unit === 'count' ? 1 : undefined)} – ${formatValue(unit, r.band[1], unit === 'count' ? 1 : undefined)}` : '—', r.band ? `${r.band[0]}..${r.band[1]}` : null),
+        cell(formatValue(unit, r.baseline7, lang, unit === 'count' ? 1 : undefined), r.baseline7), cell(formatValue(unit, r.baseline28, lang, unit === 'count' ? 1 : undefined), r.baseline28),
+        cell(r.band ? `${formatValue(unit, r.band[0], lang, unit === 'count' ? 1 : undefined)} – ${formatValue(unit, r.band[1], lang, unit === 'count' ? 1 : undefined)}` : '—', r.band ? `${r.band[0]}..${r.band[1]}` : null),
       ];
     }),
     note: w('基线为本期开始前7日、28日的日均值（流量按本期天数累计，存量取期末水平，比率与时长取均值）；正常区间为28日基线 ± 2 倍标准差（按本期长度换算）。上期、去年同期在本期仍在进行时截至相同时长。时长只计已受理或已办结的事件，近期数值因慢件尚未办结而偏低。',
@@ -99,8 +87,8 @@ function indicatorTable(b: Briefing, lang: Language): BriefingTable {
     rows: b.indicators.map((i) => {
       const unit = findMeasure(i.measure)?.unit ?? 'count';
       return [
-        cell(measureLabel(i.measure, lang), i.measure), cell(formatValue(unit, i.value), i.value),
-        cell(`${formatValue(unit, i.band[0], unit === 'count' ? 1 : undefined)} – ${formatValue(unit, i.band[1], unit === 'count' ? 1 : undefined)}`, `${i.band[0]}..${i.band[1]}`),
+        cell(measureLabel(i.measure, lang), i.measure), cell(formatValue(unit, i.value, lang), i.value),
+        cell(`${formatValue(unit, i.band[0], lang, unit === 'count' ? 1 : undefined)} – ${formatValue(unit, i.band[1], lang, unit === 'count' ? 1 : undefined)}`, `${i.band[0]}..${i.band[1]}`),
         cell(i.side === 'above' ? w('高于区间', 'above') : w('低于区间', 'below'), i.side),
         cell(i.unfavourable ? w('不利', 'unfavourable') : w('有利', 'favourable'), i.unfavourable ? 'unfavourable' : 'favourable'),
       ];
@@ -118,7 +106,7 @@ function eventTable(b: Briefing, lang: Language, id: 'overdue_severe' | 'escalat
     rows: list.rows.map((r) => [
       cell(s(r.event_id)), cell(categoryLabel(s(r.category), lang), r.category ?? null), cell(formatCount(n(r.severity)), r.severity ?? null),
       cell(unitLabel(b, s(r.grid_code)), r.grid_code ?? null), cell(s(r.department)), cell(s(r.reported_at)), cell(s(r.due_at)),
-      cell(formatHours(n(r[hoursColumn])), r[hoursColumn] ?? null),
+      cell(formatDuration(n(r[hoursColumn]), lang), r[hoursColumn] ?? null),
     ]),
     targets: list.rows.map((r) => ({ unit: s(r.grid_code), event: s(r.event_id), ...periodDayRange(b) })),
     unavailable: id === 'overdue_severe' && b.unavailable.overdue ? b.unavailable.overdue[lang] : undefined,
@@ -187,7 +175,7 @@ function seriesTable(b: Briefing, lang: Language): BriefingTable {
   return {
     id: 'series', query: 'series', title: w('趋势', 'Trend'),
     columns: [w('期', 'Period'), ...ids.map((id) => measureLabel(id, lang))],
-    rows: b.series.map((r) => [cell(s(r.period)), ...ids.map((id) => cell(formatValue(findMeasure(id)?.unit ?? 'count', n(r[id])), r[id] ?? null))]),
+    rows: b.series.map((r) => [cell(s(r.period)), ...ids.map((id) => cell(formatValue(findMeasure(id)?.unit ?? 'count', n(r[id]), lang), r[id] ?? null))]),
   };
 }
 
@@ -201,7 +189,7 @@ function categoryTable(b: Briefing, lang: Language): BriefingTable {
       return [
         cell(categoryLabel(s(r.category), lang), r.category ?? null), cell(formatCount(n(r.current)), r.current ?? null), cell(formatPercent(n(r.share_current)), r.share_current ?? null),
         cell(formatCount(n(r.previous)), r.previous ?? null), cell(formatPercent(n(r.share_previous)), r.share_previous ?? null),
-        cell(formatChange('ratio', shift), shift), cell(formatCount(n(r.last_year)), r.last_year ?? null),
+        cell(formatChange('ratio', shift, lang), shift), cell(formatCount(n(r.last_year)), r.last_year ?? null),
       ];
     }),
   };
@@ -243,7 +231,7 @@ function departmentTable(b: Briefing, lang: Language): BriefingTable {
       rank(r, lang), cell(s(r.row.department)), cell(formatPercent(r.value), r.value), cell(interval(n(r.row.on_time_hits), n(r.row.closed))),
       cell(formatCount(n(r.row.closed)), r.row.closed ?? null), cell(formatCount(n(r.row.intake)), r.row.intake ?? null),
       cell(formatCount(n(r.row.overdue)), r.row.overdue ?? null), cell(formatPercent(n(r.row.satisfaction_rate)), r.row.satisfaction_rate ?? null),
-      cell(formatHours(n(r.row.response_median_h)), r.row.response_median_h ?? null),
+      cell(formatDuration(n(r.row.response_median_h), lang), r.row.response_median_h ?? null),
     ]),
   };
 }

@@ -1,7 +1,6 @@
 import { categoryByCode } from './categories';
 import type { Severity } from './events';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from './wall-clock';
 
 /**
  * Hours allowed to accept an event after it is reported (the response SLA): serious

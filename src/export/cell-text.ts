@@ -1,4 +1,5 @@
 import { Type, type DataType, type Table } from 'apache-arrow';
+import { wallClockDate, wallClockText } from '../domain/wall-clock';
 
 /** How a column's values behave in exports: numbers stay numbers, text may need neutralising. */
 export type CellKind = 'number' | 'text' | 'boolean' | 'temporal' | 'other';
@@ -19,14 +20,11 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** City-local wall-clock time: DuckDB TIMESTAMP (no zone) arrives as epoch ms read as UTC. */
 export function formatTimestamp(ms: number): string {
-  const d = new Date(ms);
-  const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return d.getUTCMilliseconds() === 0 ? text : `${text}.${pad(d.getUTCMilliseconds(), 3)}`;
+  const milliseconds = new Date(ms).getUTCMilliseconds();
+  return milliseconds === 0 ? wallClockText(ms) : `${wallClockText(ms)}.${pad(milliseconds, 3)}`;
 }
 
-export function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export const formatDate = wallClockDate;
 
 /** A DECIMAL's unscaled integer text with the point put back (Arrow gives "125" for 1.25). */
 export function formatDecimal(unscaled: string, scale: number): string {

@@ -1,3 +1,4 @@
+import { SECOND_MS, timestampMs, wallClockDate } from '../domain/wall-clock';
 import type { ExportMeta } from './meta';
 
 /** A part of a file name: letters (any script), digits, "-" and "."; the rest becomes "-". */
@@ -7,8 +8,7 @@ function slug(text: string): string {
 
 /** The last day inside an end-exclusive period: "2026-11-28 00:00:00" → "2026-11-27". */
 export function lastDayOf(endExclusive: string): string {
-  const ms = Date.parse(`${endExclusive.replace(' ', 'T')}Z`) - 1000;
-  return new Date(ms).toISOString().slice(0, 10);
+  return wallClockDate(timestampMs(endExclusive) - SECOND_MS);
 }
 
 /** "20261128-1321" from an ISO time (UTC): distinguishes two exports of a free query. */

@@ -1,3 +1,4 @@
+import { unitCodeLevel } from '../domain/unit-codes';
 import { UNIT_LEVELS, type UnitLevel } from '../domain/units';
 import type { BoundaryFeature } from './boundaries';
 import { areaKm2, interiorPoint } from './geometry';
@@ -52,13 +53,6 @@ function parentsByContainment(features: readonly BoundaryFeature[]): Map<string,
   return parents;
 }
 
-/** GB/T 2260-style codes: 6 digits a city (…00) or county, 9 a township, 12 a community, 15 a grid. */
-export function levelFromCode(code: string): UnitLevel | null {
-  if (!/^\d+$/.test(code)) return null;
-  if (code.length === 6) return code.endsWith('00') ? 'city' : 'county';
-  return ({ 9: 'township', 12: 'community', 15: 'grid' } as Record<number, UnitLevel>)[code.length] ?? null;
-}
-
 /**
  * Units with levels and parents from boundaries given as one level or several. Parents
  * come from a parent column when the file has one, else from code prefixes when codes
@@ -98,7 +92,7 @@ export function buildHierarchy(features: readonly BoundaryFeature[]): Hierarchy 
   const levelOf = (code: string): UnitLevel => {
     // Events are assigned to the leaves, so a leaf is a grid whatever its code looks like.
     if (!hasChildren.has(code) && features.length > 1) return 'grid';
-    return levelFromCode(code) ?? levelAt(depthOf(code));
+    return unitCodeLevel(code) ?? levelAt(depthOf(code));
   };
   const units = features.map((f) => ({
     code: f.code, name: f.name, level: f.level ?? levelOf(f.code), parentCode: parents.get(f.code) ?? null, areaKm2: areaKm2(f.polygons),

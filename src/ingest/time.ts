@@ -5,6 +5,8 @@
  * already city-local; a zone (Z, +08:00) or an epoch number is converted to city time.
  */
 
+import { DAY_MS, wallClockText } from '../domain/wall-clock';
+
 /** Beijing time, UTC+8, no daylight saving: the zone of every Chinese city. */
 export const CHINA_UTC_OFFSET_MINUTES = 480;
 
@@ -19,7 +21,6 @@ const EPOCH = /^\d{10}(?:\d{3})?$/;
 
 /** The day Excel counts serial numbers from (serial 1 = 1900-01-01, with Lotus's phantom 1900-02-29). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -111,12 +112,5 @@ export function parseTimestamp(text: string, cityOffsetMinutes = CHINA_UTC_OFFSE
   return 'time_unparseable';
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 /** ms of city wall-clock time → "YYYY-MM-DD HH:MM:SS" (the demo's CSV form). */
-export function formatLocalTimestamp(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
+export const formatLocalTimestamp = wallClockText;

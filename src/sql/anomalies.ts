@@ -2,8 +2,9 @@ import { HISTORY_DAYS, MIN_ANOMALY_COUNT } from '../domain/anomaly';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
+import { DAY_MS, wallClockMs } from '../domain/wall-clock';
 import { dateText } from './time-text';
-import { shiftDays, wallClockMs } from './trend-periods';
+import { shiftDays } from './trend-periods';
 import { UNIT_KEY_LENGTH } from './unit-key';
 
 /** The levels at which counts are tested for anomalies (docs/domain.md §4). */
@@ -23,7 +24,7 @@ export interface AnomalyOptions {
 
 export function checkWholeDays(days: Period): void {
   for (const bound of [days.start, days.end]) {
-    if (wallClockMs(bound) % 86_400_000 !== 0) throw new Error(`Invalid day range bound "${bound}": anomaly and hot-spot periods are whole days (YYYY-MM-DD 00:00:00)`);
+    if (wallClockMs(bound) % DAY_MS !== 0) throw new Error(`Invalid day range bound "${bound}": anomaly and hot-spot periods are whole days (YYYY-MM-DD 00:00:00)`);
   }
   if (days.end <= days.start) throw new Error(`Invalid day range ${days.start} – ${days.end}: the end must be after the start`);
 }

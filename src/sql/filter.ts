@@ -1,3 +1,4 @@
+import { unitPrefix, unitPrefixRange } from '../domain/unit-codes';
 import { sqlNumber, sqlString, sqlStringList } from './literal';
 
 /**
@@ -13,15 +14,8 @@ export interface EventFilter {
   severities?: readonly number[];
 }
 
-/**
- * The code prefix shared by a unit's descendants. County codes under a city start with
- * the city code minus its trailing "00" (331102 under 331100), as in GB/T 2260.
- */
-export function unitPrefix(code: string): string {
-  if (!/^\d{6}(\d{3}){0,3}$/.test(code)) throw new Error(`Invalid unit code "${code}": expected 6, 9, 12 or 15 digits`);
-  if (code.length === 6 && code.endsWith('00')) return code.slice(0, code.endsWith('0000') ? 2 : 4);
-  return code;
-}
+/** Re-exported for the SQL builders: the prefix logic lives with the other unit-code rules. */
+export { unitPrefix };
 
 /**
  * SQL condition "the code in `column` lies under the unit `code`", written as the range
@@ -33,9 +27,8 @@ export function unitPrefix(code: string): string {
  * unit's rows lie together within each month and a drill-down reads little else.
  */
 export function underUnit(column: string, code: string): string {
-  const prefix = unitPrefix(code);
-  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return `(${column} >= ${sqlString(prefix)} AND ${column} < ${sqlString(next)})`;
+  const { from, to } = unitPrefixRange(code);
+  return `(${column} >= ${sqlString(from)} AND ${column} < ${sqlString(to)})`;
 }
 
 /** SQL condition for the filter over the `events` table; TRUE when nothing is filtered. */

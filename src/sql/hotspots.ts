@@ -4,9 +4,10 @@ import { checkLevels, checkWholeDays, dailyUnitCounts, type AnomalyLevel } from 
 import { eventWhere, underUnit, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import type { Period } from './period';
+import { wallClockMs, wallClockText } from '../domain/wall-clock';
 import { dateText } from './time-text';
 import { checkGranularity, type Granularity } from './trend-measures';
-import { addPeriods, periodStartMs, shiftDays, wallClockMs } from './trend-periods';
+import { addPeriods, periodStartMs, shiftDays } from './trend-periods';
 import { UNIT_KEY_LENGTH } from './unit-key';
 
 export interface EmergingOptions {
@@ -107,7 +108,7 @@ export function persistentHotspots(options: PersistentOptions): string {
   const keyLength = UNIT_KEY_LENGTH[level];
   const dataEnd = wallClockMs(asOf) + 1000;
   const last = periodStartMs(granularity, wallClockMs(date));
-  const text = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  const text = wallClockText;
   const spans = Array.from({ length: periods }, (_, i) => {
     const start = addPeriods(granularity, last, -i);
     return { i, start: text(start), end: text(Math.min(addPeriods(granularity, start, 1), dataEnd)) };

@@ -9,7 +9,7 @@ export { dailyIntakeByCategory } from './trends';
 export { unitMeasures, type UnitMeasuresOptions } from './unit-measures';
 export { UNIT_KEY_LENGTH } from './unit-key';
 export { FAMILY_MEASURES, GRANULARITIES, RATE_PARTS, TREND_FAMILIES, TREND_MEASURES, type Granularity, type TrendFamily, type TrendMeasure } from './trend-measures';
-export { comparedPeriods, isoWeek, lastPeriods, periodContaining, type ComparedPeriods } from './trend-periods';
+export { comparedPeriods, lastPeriods, periodContaining, type ComparedPeriods } from './trend-periods';
 export { durationSeries, rateSeries, trendSeries, volumeSeries, type SeriesOptions, type SeriesSplit } from './series';
 export { periodComparison, type PeriodComparisonOptions } from './period-compare';
 export { ANOMALY_LEVELS, anomalyCandidates, type AnomalyLevel, type AnomalyOptions } from './anomalies';

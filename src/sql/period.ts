@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS, timestampMs as toMs, wallClockText as toText } from '../domain/wall-clock';
 import { sqlTimestamp } from './literal';
 
 /**
@@ -6,18 +7,6 @@ import { sqlTimestamp } from './literal';
  * day boundary (docs/domain.md §2).
  */
 export interface Period { start: string; end: string }
-
-const DAY_MS = 86_400_000;
-
-function toText(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function toMs(text: string): number {
-  const ms = Date.parse(`${text.replace(' ', 'T')}Z`);
-  if (Number.isNaN(ms)) throw new Error(`Invalid timestamp "${text}": expected YYYY-MM-DD HH:MM:SS`);
-  return ms;
-}
 
 /** The day containing `asOf`, up to `asOf` itself (today so far). */
 export function dayToDate(asOf: string): Period {
@@ -62,5 +51,5 @@ export function presetPeriod(preset: TimePreset, asOf: string, from?: string, to
 
 /** Length of a period in hours (for time playback). */
 export function periodHours(period: Period): number {
-  return (toMs(period.end) - toMs(period.start)) / 3_600_000;
+  return (toMs(period.end) - toMs(period.start)) / HOUR_MS;
 }

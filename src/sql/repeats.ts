@@ -1,6 +1,7 @@
 import { eventWhere, type EventFilter } from './filter';
 import { sqlNumber, sqlTimestamp } from './literal';
 import type { Period } from './period';
+import { DAY_MS } from '../domain/wall-clock';
 import { timestampText } from './time-text';
 import { shiftDays } from './trend-periods';
 
@@ -61,7 +62,7 @@ export function repeatedComplaints(options: RepeatOptions): string {
   const from = sqlTimestamp(shiftDays(period.start, -windowDays));
   const start = sqlTimestamp(period.start), end = sqlTimestamp(period.end);
   const latStep = radius / METRES_PER_DEGREE;
-  const window = `INTERVAL ${sqlNumber(Math.round(windowDays * 86_400_000))} MILLISECOND`;
+  const window = `INTERVAL ${sqlNumber(Math.round(windowDays * DAY_MS))} MILLISECOND`;
   return `WITH points AS MATERIALIZED (
   SELECT event_id, category, grid_code, address, lon, lat, reported_at
   FROM events

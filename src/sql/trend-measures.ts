@@ -1,6 +1,7 @@
 import { SEVERITIES } from '../domain/events';
 import type { MeasureId } from '../domain/measures';
 import { RESPONSE_SLA_HOURS } from '../domain/sla';
+import { HOUR_MS } from '../domain/wall-clock';
 import { durationRows, rateParts } from './measure-sql';
 import { VALID } from './predicates';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
@@ -72,8 +73,6 @@ export function checkFamilies(families: readonly string[]): ReadonlySet<TrendFam
   if (families.length === 0) throw new Error('At least one measure family is needed');
   return new Set(families as TrendFamily[]);
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * The spans, as SQL: each is a label or period start (`span`) and a plain time condition

@@ -1,32 +1,19 @@
+import { addMonthsStartMs, DAY_MS, dayStartMs, isoWeek, isoWeekStart, monthStartMs, sameDayLastYearMs, wallClockMs, wallClockText as toText, weekStartMs } from '../domain/wall-clock';
 import type { Period } from './period';
 import { checkGranularity, type Granularity } from './trend-measures';
 
 /**
  * Calendar arithmetic for trend periods: days, ISO weeks (Monday first) and months of
  * city-local wall-clock time. Computed on UTC-based dates, so the viewer's time zone
- * never moves a boundary (as period.ts).
+ * never moves a boundary (the calendar itself is src/domain/wall-clock.ts).
  */
-
-const DAY_MS = 86_400_000;
-
-export function toText(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Epoch ms of "YYYY-MM-DD[ HH:MM:SS]" read as UTC (the city's wall clock on a UTC axis). */
-export function wallClockMs(text: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(`${text.replace(' ', 'T')}Z`);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(text)) throw new Error(`Invalid date "${text}": expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS`);
-  return ms;
-}
 
 /** Start (epoch ms) of the day, ISO week or month containing `ms`. */
 export function periodStartMs(granularity: Granularity, ms: number): number {
-  const day = Math.floor(ms / DAY_MS) * DAY_MS;
   switch (checkGranularity(granularity)) {
-    case 'day': return day;
-    case 'week': return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
-    case 'month': { const d = new Date(day); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); }
+    case 'day': return dayStartMs(ms);
+    case 'week': return weekStartMs(ms);
+    case 'month': return monthStartMs(ms);
   }
 }
 
@@ -35,7 +22,7 @@ export function addPeriods(granularity: Granularity, startMs: number, n: number)
   switch (checkGranularity(granularity)) {
     case 'day': return startMs + n * DAY_MS;
     case 'week': return startMs + 7 * n * DAY_MS;
-    case 'month': { const d = new Date(startMs); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1); }
+    case 'month': return addMonthsStartMs(startMs, n);
   }
 }
 
@@ -45,41 +32,20 @@ export function periodContaining(granularity: Granularity, date: string): Period
   return { start: toText(start), end: toText(addPeriods(granularity, start, 1)) };
 }
 
-/** ISO week-numbering year and week of a day (epoch ms at midnight). */
-export function isoWeek(dayMs: number): { year: number; week: number } {
-  const weekday = (new Date(dayMs).getUTCDay() + 6) % 7; // Monday 0
-  const thursday = new Date(dayMs + (3 - weekday) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return { year, week };
-}
-
-/** Monday (epoch ms) of ISO week `week` of ISO year `year`. */
-export function isoWeekStart(year: number, week: number): number {
-  const jan4 = Date.UTC(year, 0, 4);
-  const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-  return week1 + (week - 1) * 7 * DAY_MS;
-}
-
 /**
  * Start of the same period one year earlier (同比): the same calendar date (29 February →
  * 28 February), the same ISO week number of the previous ISO year (week 53 → week 52 when
  * that year has none), the same month.
  */
 export function sameLastYearStartMs(granularity: Granularity, startMs: number): number {
-  const d = new Date(startMs);
   switch (checkGranularity(granularity)) {
-    case 'day': {
-      const year = d.getUTCFullYear() - 1, month = d.getUTCMonth();
-      const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-      return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay));
-    }
+    case 'day': return sameDayLastYearMs(startMs);
     case 'week': {
       const { year, week } = isoWeek(startMs);
       const weeksLastYear = isoWeek(isoWeekStart(year, 1) - 7 * DAY_MS).week;
       return isoWeekStart(year - 1, Math.min(week, weeksLastYear));
     }
-    case 'month': return Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), 1);
+    case 'month': return addMonthsStartMs(startMs, -12);
   }
 }
 

@@ -1,3 +1,4 @@
+import { HOUR_MS as HOUR_MS_NUMBER } from '../domain/wall-clock';
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { UNIT_KEY_LENGTH } from './unit-key';
 import { eventWhere, underUnit, type EventFilter } from './filter';
@@ -7,7 +8,7 @@ import { sqlString, sqlTimestamp } from './literal';
 import { inPeriod, lastDays, type Period } from './period';
 
 /** Durations are aggregated in whole milliseconds and shown in hours. */
-const HOUR_MS = '3600000.0';
+const HOUR_MS = `${HOUR_MS_NUMBER}.0`;
 
 export interface UnitMeasuresOptions {
   /** The level of the units listed (the children shown on the map). */

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { childLevel } from '../domain/units';
 import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
+import { HOUR_MS, timestampMs, wallClockMinute } from '../domain/wall-clock';
 import { defaultMeasure, groupMeasures } from './default-measure';
 import { rowsOf } from '../engine/columns';
 import { createChoropleth } from '../map/choropleth';
@@ -97,7 +98,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
     }, () => undefined);
   }, [db, store]);
   const onWindow = useCallback((window: [number, number] | null) => setTimeWindow(window), []);
-  const startLabel = useCallback((hours: number) => new Date(Date.parse(`${period.start.replace(' ', 'T')}Z`) + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' '), [period.start]);
+  const startLabel = useCallback((hours: number) => wallClockMinute(timestampMs(period.start) + hours * HOUR_MS), [period.start]);
   // What "show SQL" hands the console with each panel's query: the view it was made for.
   const sourceOf = (panel: string): ExportSource => ({ panel, unitCode: unit.code, unitName: unit.name, period, filters: filterLists(filter) });
 

@@ -1,6 +1,9 @@
 import { categoryLabel } from '../domain/categories';
 import { CHANNEL_NAMES, STATUSES, type Channel, type EventStatus } from '../domain/events';
 import { maskPersonalData } from '../domain/mask';
+import { formatDuration } from '../domain/format';
+import { HOUR_MS, wallClockMinute } from '../domain/wall-clock';
+import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import { eventById } from '../sql/points';
 import { useMessages } from './LanguageContext';
@@ -9,11 +12,12 @@ import { useQuery } from './useQuery';
 const STAGES = ['reported_at', 'dispatched_at', 'accepted_at', 'resolved_at', 'closed_at'] as const;
 
 function timeText(value: Scalar): string {
-  return typeof value === 'number' ? new Date(value).toISOString().slice(0, 16).replace('T', ' ') : '—';
+  return typeof value === 'number' ? wallClockMinute(value) : '—';
 }
 
-function hoursBetween(from: Scalar, to: Scalar): string {
-  return typeof from === 'number' && typeof to === 'number' ? `${((to - from) / 3_600_000).toFixed(1)} h` : '';
+/** The time one stage took, as a duration (in days above 48 h). */
+function durationBetween(from: Scalar, to: Scalar, language: Language): string {
+  return typeof from === 'number' && typeof to === 'number' ? formatDuration((to - from) / HOUR_MS, language) : '';
 }
 
 /**
@@ -50,7 +54,7 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
       <ol className="timeline">
         {STAGES.map((stage) => {
           const value = event[stage] ?? null;
-          const step = <li key={stage} className={value === null ? 'pending' : ''}><span>{t[stage]}</span> <time>{timeText(value)}</time> <em>{previous !== null ? hoursBetween(previous, value) : ''}</em></li>;
+          const step = <li key={stage} className={value === null ? 'pending' : ''}><span>{t[stage]}</span> <time>{timeText(value)}</time> <em>{previous !== null ? durationBetween(previous, value, language) : ''}</em></li>;
           if (value !== null) previous = value;
           return step;
         })}

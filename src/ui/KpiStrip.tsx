@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { formatCount, formatMeasureValue } from '../domain/format';
 import { coverageText, KPI_TILES, kpiTileWords, measure as registryMeasure, type KpiTile, type MeasureUnit } from '../domain/measures';
+import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
 import { kpiCoverageColumns, kpiStrip } from '../sql/kpis';
@@ -11,11 +13,8 @@ import { ErrorCard } from './ErrorCard';
 import { MARKS, markOnce } from './bench-hook';
 import { ShowSqlButton, filterLists } from './ShowSqlButton';
 
-function formatValue(unit: MeasureUnit, value: Scalar, locale: string, hoursLabel: string): string {
-  if (typeof value !== 'number') return '—';
-  if (unit === 'ratio') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
-  if (unit === 'hours') return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${hoursLabel}`;
-  return value.toLocaleString(locale);
+function formatValue(unit: MeasureUnit, value: Scalar, language: Language, hourWord: string): string {
+  return formatMeasureValue(unit, typeof value === 'number' ? value : null, language, { hourWord });
 }
 
 const numberOrNull = (value: Scalar | undefined): number | null => (typeof value === 'number' ? value : null);
@@ -29,7 +28,6 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
   const { asOf, unavailable } = useDataset();
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
   useEffect(() => { if (result.data) markOnce(MARKS.kpisReady); }, [result.data]);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
   const tile = (kpi: KpiTile) => {
@@ -40,7 +38,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
     const text = kpiTileWords(measure[language], kpi.window, language);
     const columns = kpiCoverageColumns(kpi.id);
     const coverage = measure.coverage && result.data && !missing
-      ? coverageText(measure.coverage, numberOrNull(result.data[columns.n]), numberOrNull(result.data[columns.base]), language, (n) => n.toLocaleString(locale))
+      ? coverageText(measure.coverage, numberOrNull(result.data[columns.n]), numberOrNull(result.data[columns.base]), language, (n) => formatCount(n))
       : null;
     return (
       <div
@@ -54,7 +52,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
         tabIndex={0}
       >
         <div className="kpi-label">{text.label}</div>
-        <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(measure.unit, value, locale, t.hours)}</div>
+        <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(measure.unit, value, language, t.hours)}</div>
         {coverage ? <div className="kpi-coverage" data-testid={`kpi-coverage-${kpi.id}`}>{coverage}</div> : null}
         <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
       </div>

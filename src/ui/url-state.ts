@@ -1,4 +1,5 @@
-import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
+import { MAP_LINK_FIELDS } from '../domain/map-link';
+import { enumField, enumValue, listField, numberValue, readQuery, textField, tupleField, writeQuery } from '../domain/url-codec';
 import { CHANNELS, STATUSES } from '../domain/events';
 import { TIME_PRESETS, type TimePreset } from '../sql/period';
 import type { EventFilter } from '../sql/filter';
@@ -31,70 +32,49 @@ export interface ViewState {
   event?: string;
 }
 
-export const CITY_CODE = '331100';
-
-export function defaultViewState(rootUnit = CITY_CODE): ViewState {
+/** The view with nothing chosen, at the root unit (the data's top unit, from the `units` table). */
+export function defaultViewState(rootUnit: string): ViewState {
   return { unit: rootUnit, range: '30d', categories: [], channels: [], statuses: [], severities: [], layer: 'points', colorBy: 'category', classes: 'quantile' };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const list = (value: string | null) => (value ? value.split(',').filter((v) => v.length > 0) : []);
-const only = <T extends string>(values: string[], allowed: readonly T[]) => values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+/** Each field of the view and its URL parameter, in the order a link writes them (README, "URL parameters"). */
+const VIEW_FIELDS = {
+  unit: MAP_LINK_FIELDS.unit,
+  range: enumField('range', TIME_PRESETS),
+  from: MAP_LINK_FIELDS.from,
+  to: MAP_LINK_FIELDS.to,
+  categories: MAP_LINK_FIELDS.categories,
+  channels: listField('ch', enumValue<string>(CHANNELS)),
+  statuses: listField('st', enumValue<string>(STATUSES)),
+  severities: listField('sev', numberValue({ integer: true, min: 1, max: 4 })),
+  layer: enumField('layer', MAP_LAYERS),
+  colorBy: enumField('color', COLOR_BY),
+  measure: textField('measure', { pattern: /^[a-z0-9_]+$/ }),
+  classes: enumField('classes', ['quantile', 'jenks'] as const),
+  // Lon/lat to 5 decimals (about a metre), zoom to 2: enough to restore the view, short to share.
+  camera: tupleField<[number, number, number]>('v', [numberValue({ min: -180, max: 180, decimals: 5 }), numberValue({ min: -90, max: 90, decimals: 5 }), numberValue({ decimals: 2 })]),
+  lang: enumField('lang', ['zh', 'en'] as const),
+  event: MAP_LINK_FIELDS.event,
+};
 
 /**
  * Read the view from URL parameters. Unknown or malformed values fall back to the default
  * rather than failing, because a shared link may come from an older version.
  */
-export function parseViewState(search: string, rootUnit = CITY_CODE): ViewState {
-  const params = new URLSearchParams(search);
-  const state = defaultViewState(rootUnit);
-  const unit = params.get('unit');
-  if (unit && /^\d{6}(\d{3}){0,3}$/.test(unit)) state.unit = unit;
-  const range = params.get('range');
-  if (range && (TIME_PRESETS as readonly string[]).includes(range)) state.range = range as TimePreset;
-  const from = params.get('from'), to = params.get('to');
+export function parseViewState(search: string, rootUnit: string): ViewState {
+  const { from, to, ...fields } = readQuery(search, VIEW_FIELDS);
+  const state: ViewState = { ...defaultViewState(rootUnit), ...fields };
+  // A custom range needs both days in order; without them the link falls back to the default range.
   if (state.range === 'custom') {
-    if (from && DATE.test(from) && to && DATE.test(to) && from <= to) { state.from = from; state.to = to; } else state.range = '30d';
+    if (from && to && from <= to) { state.from = from; state.to = to; } else state.range = '30d';
   }
-  state.categories = only(list(params.get('cat')), [...CATEGORIES.map((c) => c.code), OTHER_CATEGORY.code]);
-  state.channels = only(list(params.get('ch')), CHANNELS);
-  state.statuses = only(list(params.get('st')), STATUSES);
-  state.severities = list(params.get('sev')).map(Number).filter((n) => n >= 1 && n <= 4 && Number.isInteger(n));
-  const layer = params.get('layer');
-  if (layer && (MAP_LAYERS as readonly string[]).includes(layer)) state.layer = layer as MapLayerKind;
-  const color = params.get('color');
-  if (color && (COLOR_BY as readonly string[]).includes(color)) state.colorBy = color as ColorBy;
-  if (params.get('classes') === 'jenks') state.classes = 'jenks';
-  const measure = params.get('measure');
-  if (measure && /^[a-z0-9_]+$/.test(measure)) state.measure = measure;
-  const camera = list(params.get('v')).map(Number);
-  if (camera.length === 3 && camera.every(Number.isFinite) && Math.abs(camera[0]!) <= 180 && Math.abs(camera[1]!) <= 90) state.camera = camera as [number, number, number];
-  const lang = params.get('lang');
-  if (lang === 'zh' || lang === 'en') state.lang = lang;
-  const event = params.get('event');
-  if (event && event.length <= 64) state.event = event;
   return state;
 }
 
 /** Write the view as URL parameters, leaving out what equals the default so links stay short. */
-export function serializeViewState(state: ViewState, rootUnit = CITY_CODE): string {
-  const params = new URLSearchParams();
-  if (state.unit !== rootUnit) params.set('unit', state.unit);
-  if (state.range !== '30d') params.set('range', state.range);
-  if (state.range === 'custom' && state.from && state.to) { params.set('from', state.from); params.set('to', state.to); }
-  if (state.categories.length) params.set('cat', state.categories.join(','));
-  if (state.channels.length) params.set('ch', state.channels.join(','));
-  if (state.statuses.length) params.set('st', state.statuses.join(','));
-  if (state.severities.length) params.set('sev', state.severities.join(','));
-  if (state.layer !== 'points') params.set('layer', state.layer);
-  if (state.colorBy !== 'category') params.set('color', state.colorBy);
-  if (state.measure) params.set('measure', state.measure);
-  if (state.classes !== 'quantile') params.set('classes', state.classes);
-  if (state.camera) params.set('v', state.camera.map((n, i) => n.toFixed(i === 2 ? 2 : 5)).join(','));
-  if (state.lang) params.set('lang', state.lang);
-  if (state.event) params.set('event', state.event);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+export function serializeViewState(state: ViewState, rootUnit: string): string {
+  const days = state.range === 'custom' && state.from && state.to ? { from: state.from, to: state.to } : { from: undefined, to: undefined };
+  return writeQuery({ ...state, ...days }, VIEW_FIELDS, defaultViewState(rootUnit));
 }
 
 /** The event filter every panel applies for this view. */

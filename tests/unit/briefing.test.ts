@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { buildBriefing } from '../../src/briefing/build';
 import { briefingManifest, briefingZip, tableCsv } from '../../src/briefing/csv-tables';
-import { formatChange, formatNumber, formatPercent, formatRelative } from '../../src/briefing/format';
+import { formatChange, formatNumber, formatPercent, formatRelative } from '../../src/domain/format';
 import { baselineOnPeriodScale, indicatorsOutsideBand } from '../../src/briefing/indicators';
 import { briefingMarkdown, escapeInline, escapeMarkdown } from '../../src/briefing/markdown';
 import { HEADLINE_MEASURE_IDS, measure as headlineMeasure, type MeasureId, type Reason } from '../../src/domain/measures';
@@ -72,9 +72,9 @@ describe('formatting shared by page and command', () => {
     expect(formatNumber(1234567.891, 1)).toBe('1,234,567.9');
     expect(formatNumber(-0.04, 1)).toBe('0.0');
     expect(formatPercent(0.9071)).toBe('90.7%');
-    expect(formatChange('ratio', -0.007)).toBe('-0.7 pp');
-    expect(formatChange('hours', 0.04)).toBe('0.0 h');
-    expect(formatChange('count', 12)).toBe('+12');
+    expect(formatChange('ratio', -0.007, 'zh')).toBe('-0.7 pp');
+    expect(formatChange('hours', 0.04, 'en')).toBe('0.0 h');
+    expect(formatChange('count', 12, 'zh')).toBe('+12');
     expect(formatRelative(null)).toBe('—');
   });
   it('escapes data so that it cannot become links, HTML or table cells', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CITY_CODE, defaultViewState, filterOf, parseViewState, serializeViewState, type ViewState } from '../../src/ui/url-state';
+import { DEMO_CITY_CODE as CITY_CODE } from '../../src/domain/demo-city';
+import { defaultViewState, filterOf, parseViewState, serializeViewState, type ViewState } from '../../src/ui/url-state';
 import { eventWhere } from '../../src/sql/filter';
 
 // A view in which every field differs from the default.
@@ -28,56 +29,56 @@ const FULL_QUERY = '?unit=331102001&range=custom&from=2026-02-01&to=2026-02-15'
 
 describe('serializeViewState / parseViewState', () => {
   it('writes every non-default field of a full state', () => {
-    expect(serializeViewState(FULL)).toBe(FULL_QUERY);
+    expect(serializeViewState(FULL, CITY_CODE)).toBe(FULL_QUERY);
   });
 
   it('reads the full query back into the same state', () => {
-    expect(parseViewState(FULL_QUERY)).toEqual(FULL);
+    expect(parseViewState(FULL_QUERY, CITY_CODE)).toEqual(FULL);
   });
 
   it('round-trips the full state (parse ∘ serialize is the identity)', () => {
-    expect(parseViewState(serializeViewState(FULL))).toEqual(FULL);
+    expect(parseViewState(serializeViewState(FULL, CITY_CODE), CITY_CODE)).toEqual(FULL);
   });
 
   it('accepts the query without its leading "?"', () => {
-    expect(parseViewState(FULL_QUERY.slice(1))).toEqual(FULL);
+    expect(parseViewState(FULL_QUERY.slice(1), CITY_CODE)).toEqual(FULL);
   });
 
   it('round-trips each preset range without from/to', () => {
     for (const range of ['today', '7d', 'month'] as const) {
-      const state: ViewState = { ...defaultViewState(), range };
-      expect(serializeViewState(state)).toBe(`?range=${range}`);
-      expect(parseViewState(serializeViewState(state))).toEqual(state);
+      const state: ViewState = { ...defaultViewState(CITY_CODE), range };
+      expect(serializeViewState(state, CITY_CODE)).toBe(`?range=${range}`);
+      expect(parseViewState(serializeViewState(state, CITY_CODE), CITY_CODE)).toEqual(state);
     }
   });
 
   it('rounds the camera to 5 decimals for lon/lat and 2 for zoom', () => {
-    const state: ViewState = { ...defaultViewState(), camera: [119.123456789, -28.000004, 9.876] };
-    expect(serializeViewState(state)).toBe('?v=119.12346%2C-28.00000%2C9.88');
-    expect(parseViewState(serializeViewState(state)).camera).toEqual([119.12346, -28, 9.88]);
+    const state: ViewState = { ...defaultViewState(CITY_CODE), camera: [119.123456789, -28.000004, 9.876] };
+    expect(serializeViewState(state, CITY_CODE)).toBe('?v=119.12346%2C-28.00000%2C9.88');
+    expect(parseViewState(serializeViewState(state, CITY_CODE), CITY_CODE).camera).toEqual([119.12346, -28, 9.88]);
   });
 
   it('the default state produces an empty query string', () => {
-    expect(serializeViewState(defaultViewState())).toBe('');
+    expect(serializeViewState(defaultViewState(CITY_CODE), CITY_CODE)).toBe('');
   });
 
   it('the default of another root unit produces an empty query string for that root', () => {
     expect(serializeViewState(defaultViewState('331102'), '331102')).toBe('');
     // …but names the unit when the root is the city.
-    expect(serializeViewState(defaultViewState('331102'))).toBe('?unit=331102');
+    expect(serializeViewState(defaultViewState('331102'), CITY_CODE)).toBe('?unit=331102');
   });
 
   it('an empty query gives the default state', () => {
     const expected: ViewState = { unit: '331100', range: '30d', categories: [], channels: [], statuses: [], severities: [], layer: 'points', colorBy: 'category', classes: 'quantile' };
     expect(CITY_CODE).toBe('331100');
-    expect(parseViewState('')).toEqual(expected);
-    expect(parseViewState('?')).toEqual(expected);
+    expect(parseViewState('', CITY_CODE)).toEqual(expected);
+    expect(parseViewState('?', CITY_CODE)).toEqual(expected);
     expect(parseViewState('', '331102')).toEqual({ ...expected, unit: '331102' });
   });
 });
 
 describe('parseViewState: malformed or unknown values fall back to the defaults', () => {
-  const DEFAULT = defaultViewState();
+  const DEFAULT = defaultViewState(CITY_CODE);
   // Each query and the fields it must produce; every other field must be the default.
   const cases: { name: string; query: string; expected: Partial<ViewState> }[] = [
     { name: 'unit with 5 digits', query: 'unit=33110', expected: {} },
@@ -116,12 +117,12 @@ describe('parseViewState: malformed or unknown values fall back to the defaults'
 
   for (const testCase of cases) {
     it(testCase.name, () => {
-      expect(parseViewState(`?${testCase.query}`)).toEqual({ ...DEFAULT, ...testCase.expected });
+      expect(parseViewState(`?${testCase.query}`, CITY_CODE)).toEqual({ ...DEFAULT, ...testCase.expected });
     });
   }
 
   it('keeps the valid fields of a query that also has bad ones', () => {
-    expect(parseViewState('?unit=12&layer=heatmap&sev=9,2&lang=zh&v=1,2')).toEqual({ ...DEFAULT, layer: 'heatmap', severities: [2], lang: 'zh' });
+    expect(parseViewState('?unit=12&layer=heatmap&sev=9,2&lang=zh&v=1,2', CITY_CODE)).toEqual({ ...DEFAULT, layer: 'heatmap', severities: [2], lang: 'zh' });
   });
 });
 
@@ -133,7 +134,7 @@ describe('filterOf', () => {
   });
 
   it('of the default view filters only by the city', () => {
-    expect(filterOf(defaultViewState())).toEqual({ unitCode: '331100', categories: [], channels: [], statuses: [], severities: [] });
-    expect(eventWhere(filterOf(defaultViewState()))).toBe("(grid_code >= '3311' AND grid_code < '3312')");
+    expect(filterOf(defaultViewState(CITY_CODE))).toEqual({ unitCode: '331100', categories: [], channels: [], statuses: [], severities: [] });
+    expect(eventWhere(filterOf(defaultViewState(CITY_CODE)))).toBe("(grid_code >= '3311' AND grid_code < '3312')");
   });
 });

@@ -1,4 +1,5 @@
 import type { EventColumn } from '../events';
+import type { DisplayUnit } from '../format';
 import type { RankDirection } from '../ranking';
 
 /**
@@ -24,8 +25,8 @@ export type MeasureId = (typeof MEASURE_IDS)[number];
  */
 export type MeasureKind = 'flow' | 'stock' | 'average' | 'rate';
 
-/** The unit a value is expressed in; src/domain/measures/format.ts turns it into text. */
-export type MeasureUnit = 'count' | 'ratio' | 'hours' | 'per10k' | 'km' | 'residents';
+/** The unit a value is expressed in; src/domain/format.ts turns it into text (formatMeasureValue, formatValue). */
+export type MeasureUnit = DisplayUnit;
 
 /** Unit data that some measures need besides event columns (a units file or the boundaries' attributes). */
 export type UnitField = 'population' | 'grid_workers' | 'area';

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatMagnitude, formatMeasureValue } from '../../domain/format';
 import { rowsOf, type Scalar } from '../../engine/columns';
 import { kpiTileWords, measure as registryMeasure, WALL_TILE_IDS } from '../../domain/measures';
 import { periodComparison } from '../../sql/period-compare';
@@ -20,7 +21,7 @@ function byMeasure(rows: Record<string, Scalar>[]): Map<string, { value: number 
  * Today's headline numbers for the unit in view, each with its change against the same
  * hours of yesterday (日环比) from the `periodComparison` builder; definitions on each tile.
  */
-export function WallKpis({ unitCode, t, locale, language }: { unitCode: string; t: WallMessages; locale: string; language: Language }) {
+export function WallKpis({ unitCode, t, language }: { unitCode: string; t: WallMessages; language: Language }) {
   // Loaded data may lack a measure's columns (no deadlines …): its tile says so instead of showing 0.
   const { asOf, unavailable } = useDataset();
   const sql = useMemo(() => periodComparison({ granularity: 'day', date: asOf.slice(0, 10), asOf, filter: { unitCode }, families: ['volume', 'rates'] }), [asOf, unitCode]);
@@ -46,8 +47,8 @@ export function WallKpis({ unitCode, t, locale, language }: { unitCode: string; 
         const entry = values?.get(tile.id) ?? null;
         const value = entry?.value ?? null;
         const change = dayChange(value, entry?.previous ?? null, tile.better);
-        const text = value === null ? (values ? '—' : '…') : tile.unit === 'ratio' ? `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%` : value.toLocaleString(locale);
-        const amount = change.magnitude === null ? '' : tile.unit === 'ratio' ? `${(change.magnitude * 100).toLocaleString(locale, { maximumFractionDigits: 1 })} pp` : change.magnitude.toLocaleString(locale);
+        const text = value === null ? (values ? '—' : '…') : formatMeasureValue(tile.unit, value, language);
+        const amount = formatMagnitude(tile.unit, change.magnitude, language);
         const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
         return (
           <div key={tile.id} className="wall-kpi" data-testid={`wall-kpi-${tile.id}`} data-value={value === null ? '' : String(value)}

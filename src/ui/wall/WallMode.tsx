@@ -28,7 +28,6 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
   const base = useDataset();
   const { language } = useMessages();
   const t = WALL_MESSAGES[language];
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
   // The URL is the wall's configuration, read once: nobody edits it while the wall runs.
   const params = useMemo(() => parseWallParams(window.location.search, `${base.baseUrl}/events.arrow`), [base.baseUrl]);
   const source = useMemo(() => {
@@ -57,7 +56,7 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
           style={{ width: fit.width, height: fit.height, transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}>
           <WallHeader title={`${units.root.name}${t.titleSuffix}`} unitName={step.unit.name} tour={touring ? { index, count: stops.length } : null}
             asOf={live.dataset.asOf} status={live.status} sourceRefusal={source.refusal} t={t} />
-          <WallKpis unitCode={step.unit.code} t={t} locale={locale} language={language} />
+          <WallKpis unitCode={step.unit.code} t={t} language={language} />
           <div className="wall-main">
             <WallTrends unitCode={step.unit.code} t={t} />
             <WallMap units={units} unit={step.unit} layer={step.layer} range={params.range} pixelRatio={pixelRatio} t={t} />

@@ -1,3 +1,6 @@
+import { UNIT_CODE_PATTERN } from '../../domain/unit-codes';
+import { enumField, enumValue, listField, numberField, readQuery, textField, textValue } from '../../domain/url-codec';
+
 /**
  * The wall's URL parameters (docs/wall.md). A wall is set up once by a link and left alone,
  * so malformed values fall back to their defaults rather than breaking the screen.
@@ -34,32 +37,36 @@ export const WALL_DEFAULTS = {
   minRefreshSeconds: 0.2,
 } as const;
 
-const UNIT_CODE = /^\d{6}(\d{3}){0,3}$/;
+/** The wall's parameters and their forms (README, "Wall display"). */
+const WALL_FIELDS = {
+  interval: numberField('interval', { min: 0 }),
+  units: listField('units', textValue({ pattern: UNIT_CODE_PATTERN }), { trim: true, unique: true }),
+  layers: listField('layers', enumValue(WALL_LAYERS), { trim: true }),
+  lang: enumField('lang', ['zh', 'en'] as const),
+  source: textField('source', { trim: true }),
+  refresh: numberField('refresh', { min: 0 }),
+  update: enumField('update', ['replace', 'append'] as const),
+  range: enumField('range', WALL_RANGES),
+};
 
-function seconds(text: string | null, fallback: number, minimum: number): number {
-  if (text === null || text.trim() === '') return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) return fallback;
+/** 0 means "never"; other values are raised to the minimum. */
+function seconds(value: number | undefined, fallback: number, minimum: number): number {
+  if (value === undefined) return fallback;
   return value === 0 ? 0 : Math.max(minimum, value);
 }
 
 /** Read the wall's parameters from a query string; `defaultSource` is the bundled events file. */
 export function parseWallParams(search: string, defaultSource: string): WallParams {
-  const params = new URLSearchParams(search);
-  const list = (name: string) => (params.get(name) ?? '').split(',').map((v) => v.trim()).filter((v) => v.length > 0);
-  const units = [...new Set(list('units').filter((code) => UNIT_CODE.test(code)))];
-  const layers = list('layers').filter((l): l is WallLayer => (WALL_LAYERS as readonly string[]).includes(l));
-  const lang = params.get('lang');
-  const range = params.get('range');
+  const fields = readQuery(search, WALL_FIELDS);
   return {
-    intervalSeconds: seconds(params.get('interval'), WALL_DEFAULTS.intervalSeconds, WALL_DEFAULTS.minIntervalSeconds),
-    units,
-    layers: layers.length > 0 ? layers : ['points'],
-    lang: lang === 'zh' || lang === 'en' ? lang : null,
-    source: params.get('source')?.trim() || defaultSource,
-    refreshSeconds: seconds(params.get('refresh'), WALL_DEFAULTS.refreshSeconds, WALL_DEFAULTS.minRefreshSeconds),
-    update: params.get('update') === 'append' ? 'append' : 'replace',
-    range: range && (WALL_RANGES as readonly string[]).includes(range) ? (range as WallRange) : '7d',
+    intervalSeconds: seconds(fields.interval, WALL_DEFAULTS.intervalSeconds, WALL_DEFAULTS.minIntervalSeconds),
+    units: fields.units ?? [],
+    layers: fields.layers?.length ? fields.layers : ['points'],
+    lang: fields.lang ?? null,
+    source: fields.source ?? defaultSource,
+    refreshSeconds: seconds(fields.refresh, WALL_DEFAULTS.refreshSeconds, WALL_DEFAULTS.minRefreshSeconds),
+    update: fields.update ?? 'replace',
+    range: fields.range ?? '7d',
   };
 }
 
