@@ -9,6 +9,7 @@ import { MEASURE_RESULT_COLUMNS } from '../sql/measure-sql';
 import { baselineOnPeriodScale, indicatorsOutsideBand } from './indicators';
 import type { Briefing, BriefingQuery, HeadlineRow, MatterList, Row } from './model';
 import { ANOMALY_RULES, type AnomalyRule } from './anomaly-rules';
+import { emergingByPlace, repeatsByPlace } from './one-per-place';
 import { briefingPlan, MATTER_ROWS } from './plan';
 import { briefingPeriods, type BriefingRequest } from './request';
 
@@ -46,8 +47,8 @@ function matterList(rows: Row[]): MatterList {
   return { total: num(rows[0]?.total) ?? 0, rows: rows.map(({ total: _total, ...rest }) => rest) };
 }
 
-function scored(rows: Row[], rule: AnomalyRule): MatterList {
-  const flagged = scoreCounts(rows as unknown as (CountRow & Row)[], { minCount: rule.minCount, probability: rule.probability });
+function scored(rows: Row[], rule: AnomalyRule, byPlace: (rows: Row[]) => Row[] = (r) => r): MatterList {
+  const flagged = byPlace(scoreCounts(rows as unknown as (CountRow & Row)[], { minCount: rule.minCount, probability: rule.probability }) as unknown as Row[]) as unknown as (CountRow & Row & { model: Scalar; expected: Scalar; probability: Scalar })[];
   return { total: flagged.length, rows: flagged.slice(0, MATTER_ROWS).map((r) => ({ ...r, model: r.model, expected: r.expected, probability: r.probability }) as Row) };
 }
 
@@ -79,6 +80,7 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
   const get = (id: string) => blankUnavailable(results.get(id) ?? [], unavailable);
   const days = num(get('headline')[0]?.days) ?? 1;
   const rules = ANOMALY_RULES[request.kind];
+  const repeats = repeatsByPlace(get('repeats'));
   const headline = headlineRows(get('headline'), days, unavailable);
   const children = results.has('children')
     ? rankUnits(get('children'), { value: 'on_time_rate', volume: 'on_time_n' }, 'higher') : [];
@@ -87,8 +89,8 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
     overdueSevere: matterList(get('overdue_severe')),
     escalations: matterList(get('escalations')),
     anomalies: scored(get('anomalies'), rules.anomalies),
-    repeats: { total: get('repeats').length, rows: get('repeats').slice(0, MATTER_ROWS) },
-    emerging: results.has('emerging') && rules.emerging ? scored(get('emerging'), rules.emerging) : null,
+    repeats: { total: repeats.length, rows: repeats.slice(0, MATTER_ROWS) },
+    emerging: results.has('emerging') && rules.emerging ? scored(get('emerging'), rules.emerging, emergingByPlace) : null,
     persistent: results.has('persistent') ? { total: get('persistent').length, rows: get('persistent').slice(0, MATTER_ROWS) } : null,
   };
   const unitNames = await namesOf(db, [unit.code, ...codesIn(children.map((c) => c.row), matters)], queries);
