@@ -68,7 +68,8 @@ export function ingestCsvInChunks(text: string, fileName: string, mapping: Event
     let problem: Issue | null = null;
     if (unterminated) problem = createIssue(fileName, line, null, 'unterminated_quote');
     else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
-    else if (fields.length < width) chunk.issues.push(createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` }));
+    // Rejected like a long row: the fields of a short one cannot be matched to columns (see csv.ts).
+    else if (fields.length < width) problem = createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
     const row = fields as (string | null)[];
     for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = null;
     while (row.length < width) row.push(null);

@@ -124,7 +124,9 @@ export function parseCsv(text: string, fileName: string, options: CsvOptions = {
     let problem: Issue | null = null;
     if (unterminated) problem = createIssue(fileName, line, null, 'unterminated_quote');
     else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
-    else if (fields.length < width) readIssues.push(createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` }));
+    // A short row is rejected too: a missing separator shifts every later field into the wrong
+    // column (a time under "category"), and nothing says which one is missing.
+    else if (fields.length < width) problem = createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
     // The fields array becomes the row (no copy: a million rows make a second array per row costly).
     // A long row keeps its extra fields, so the rejected-rows download shows all of it.
     const row = fields as (string | null)[];

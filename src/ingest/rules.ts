@@ -21,6 +21,7 @@ export const RULES = {
   // Row-level rejections.
   unterminated_quote: { outcome: 'rejected', zh: '引号未闭合，其后内容被读作一个字段', en: 'Unterminated quote: the rest of the file was read as one field' },
   ragged_row_long: { outcome: 'rejected', zh: '字段数多于表头，无法确定对应关系', en: 'More fields than the header: the fields cannot be matched to columns' },
+  ragged_row_short: { outcome: 'rejected', zh: '字段数少于表头（缺少分隔符或引号错位），字段无法对应到列', en: 'Fewer fields than the header (a missing separator or a stray quote): the fields cannot be matched to columns' },
   not_an_object: { outcome: 'rejected', zh: '记录不是对象', en: 'The record is not an object' },
   geometry_not_point: { outcome: 'rejected', zh: '要素不是点', en: 'The feature is not a Point' },
   required_value_empty: { outcome: 'rejected', zh: '必填值为空', en: 'A required value is empty' },
@@ -46,7 +47,7 @@ export const RULES = {
   winding_fixed: { outcome: 'doubtful', zh: '环的方向不符合 RFC 7946，已纠正', en: 'Ring winding did not follow RFC 7946 and was fixed' },
   coordinates_3d: { outcome: 'doubtful', zh: '三维坐标，已去掉高程', en: '3D coordinates, elevation dropped' },
   // Doubtful: loaded, flagged.
-  ragged_row_short: { outcome: 'doubtful', zh: '字段数少于表头，缺少的字段视为空', en: 'Fewer fields than the header: the missing fields are taken as empty' },
+
   coordinates_swapped: { outcome: 'doubtful', zh: '经纬度疑似颠倒，已交换', en: 'Longitude and latitude look swapped and were swapped back' },
   coordinates_missing: { outcome: 'doubtful', zh: '无坐标，仅按网格编码统计，不在地图上显示', en: 'No coordinates: counted by grid code, not drawn on the map' },
   grid_code_unknown: { outcome: 'doubtful', zh: '网格编码不在边界中', en: 'Grid code not among the boundaries' },

@@ -91,7 +91,7 @@ describe('unavailable measures', () => {
     const mapped = Object.keys(suggestMapping(table.columns).columns) as Parameters<typeof unavailableMeasures>[0];
     const unavailable = unavailableMeasures(mapped, ['area']);
     expect(unavailable.map((m) => m.id)).toEqual([
-      'intake_per_10k', 'overdue', 'response_rate', 'on_time_rate', 'resolution_rate', 'satisfaction_rate',
+      'intake_per_10k', 'overdue', 'overdue_share', 'response_rate', 'on_time_rate', 'resolution_rate', 'satisfaction_rate',
       'response_median_h', 'response_p90_h', 'handling_median_h', 'handling_p90_h', 'residents_per_worker', 'patrol_coverage_7d',
     ]);
     expect(unavailable.find((m) => m.id === 'overdue')).toEqual({ id: 'overdue', missingColumns: ['due_at'], missingUnitFields: [], zh: '数据缺少 due_at，无法计算', en: 'Not available: the data has no due_at' });
