@@ -20,7 +20,7 @@ export const COLUMN_SYNONYMS: Record<EventColumn, readonly string[]> = {
   reported_at: ['reported_at', '上报时间', '报告时间', '登记时间', '创建时间', '发生时间', '反映时间', '来电时间', 'created date', 'created at', 'open date', 'opened', 'requested date', 'date reported', 'reported date'],
   dispatched_at: ['dispatched_at', '派遣时间', '派单时间', '分派时间', '转派时间', '交办时间', 'dispatched date', 'assigned date'],
   accepted_at: ['accepted_at', '受理时间', '签收时间', '接单时间', '接收时间', 'accepted date', 'acknowledged date'],
-  resolved_at: ['resolved_at', '处置时间', '处置完成时间', '处理时间', '处理完成时间', 'resolved date', 'resolution action updated date'],
+  resolved_at: ['resolved_at', '处置时间', '处置完成时间', '处理时间', '处理完成时间', 'resolved date', 'resolution date', 'completion date', '完成时间'],
   closed_at: ['closed_at', '办结时间', '结案时间', '关闭时间', '完结时间', 'closed date', 'closed at', 'close date', 'completed date'],
   due_at: ['due_at', '办结时限', '处置时限', '截止时间', '期限', '办理时限', 'due date', 'deadline'],
   outcome: ['outcome', '办理结果', '处理结果', '处置结果', '结果'],
@@ -55,6 +55,15 @@ export interface ColumnSuggestion {
  */
 const NOT_PARTIAL = new Set(['resolutiondescription', 'agencyname', 'locationtype', 'addresstype']);
 
+/**
+ * An update or modification stamp records when a record was last edited, often after it
+ * was closed: mapped as a lifecycle time it puts the lifecycle out of order and loses
+ * rows (311's "Resolution Action Updated Date" did, for 4 % of them). Such a header is
+ * never suggested for a lifecycle column, however close its other words.
+ */
+const UPDATE_STAMP = /updated|modified|lastupdate|lastedit|更新|修改/;
+const LIFECYCLE: ReadonlySet<EventColumn> = new Set(['reported_at', 'dispatched_at', 'accepted_at', 'resolved_at', 'closed_at', 'due_at']);
+
 const INDEX = new Map<string, EventColumn>();
 for (const column of EVENT_COLUMNS) for (const name of COLUMN_SYNONYMS[column]) if (!INDEX.has(normaliseHeader(name))) INDEX.set(normaliseHeader(name), column);
 
@@ -73,7 +82,8 @@ export function suggestColumns(headers: readonly string[]): ColumnSuggestion[] {
   for (const column of EVENT_COLUMNS) {
     if (chosen.has(column)) continue;
     const names = COLUMN_SYNONYMS[column].map(normaliseHeader).filter((name) => name.length >= 3);
-    const header = headers.find((h) => !used.has(h) && !NOT_PARTIAL.has(normaliseHeader(h)) && names.some((name) => normaliseHeader(h).includes(name)));
+    const header = headers.find((h) => !used.has(h) && !NOT_PARTIAL.has(normaliseHeader(h)) && !(LIFECYCLE.has(column) && UPDATE_STAMP.test(normaliseHeader(h)))
+      && names.some((name) => normaliseHeader(h).includes(name)));
     if (header !== undefined) { chosen.set(column, { source: header, match: 'partial' }); used.add(header); }
   }
   return EVENT_COLUMNS.map((column) => {

@@ -36,6 +36,15 @@ describe('column suggestions', () => {
     expect(suggestions.find((s) => s.column === 'lon')).toEqual({ column: 'lon', source: 'GPS X', match: 'exact' });
     expect(suggestions.find((s) => s.column === 'lat')).toEqual({ column: 'lat', source: 'gps_y', match: 'exact' });
   });
+
+  it('never suggests an update stamp for a lifecycle time (it is often later than the closing)', () => {
+    const headers = ['Created Date', 'Closed Date', 'Resolution Action Updated Date', '更新时间', 'Due Date Modified', 'Resolution Date'];
+    const source = (column: string) => suggestColumns(headers).find((s) => s.column === column)?.source ?? null;
+    expect(source('resolved_at')).toBe('Resolution Date');
+    expect(source('closed_at')).toBe('Closed Date');
+    expect(source('due_at')).toBeNull();
+    expect(suggestColumns(['上报时间', '更新时间', '处置更新时间']).find((s) => s.column === 'resolved_at')?.source ?? null).toBeNull();
+  });
 });
 
 describe('saved mappings', () => {
