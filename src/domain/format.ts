@@ -121,3 +121,9 @@ export function formatMagnitude(unit: DisplayUnit, magnitude: number | null, lan
   if (!usable(magnitude)) return '';
   return unit === 'ratio' ? `${formatNumber(magnitude * 100, 1, 'short')} pp` : formatMeasureValue(unit, magnitude, lang);
 }
+
+/**
+ * The smallest difference a value of each unit shows once formatted (a tenth of a percent,
+ * a tenth of an hour …): class breaks are rounded to it, so a legend never repeats a number.
+ */
+export const DISPLAY_STEP: Record<DisplayUnit, number> = { ratio: 0.001, hours: 0.1, km: 0.01, per10k: 0.1, count: 1, residents: 1 };

@@ -4,7 +4,7 @@ import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
 import { HOUR_MS, timestampMs, wallClockMinute } from '../domain/wall-clock';
 import { defaultMeasure, groupMeasures } from './default-measure';
 import { rowsOf } from '../engine/columns';
-import { createChoropleth } from '../map/choropleth';
+import { choroplethOptionsFor, createChoropleth } from '../map/choropleth';
 import { toEventPointColumns } from '../map/event-layers';
 import { SEQUENTIAL_BLUE, SEQUENTIAL_RED } from '../map/palette';
 import { periodHours, presetPeriod } from '../sql/period';
@@ -83,7 +83,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
       insufficient: volume !== null && Number(row[volume] ?? 0) < MIN_MAP_VOLUME,
     }));
     const palette = choroplethGroup === 'response' || measure.better === 'lower' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE;
-    return { map: createChoropleth(rows, palette, view.classes), measure, minVolume: MIN_MAP_VOLUME };
+    return { map: createChoropleth(rows, palette, view.classes, choroplethOptionsFor(measure.unit)), measure, minVolume: MIN_MAP_VOLUME };
   }, [choroplethGroup, measures.data, measure, view.classes, measureMissing]);
 
   // A console result added with "add to map" (SQL workbench), drawn above the events.

@@ -108,7 +108,7 @@ describe('createChoropleth', () => {
 
     it(`${method}: empty input`, () => {
       const result = createChoropleth([], SEQUENTIAL_BLUE, method);
-      expect(result).toEqual({ breaks: [], palette: [B0], colors: new Map(), noDataCount: 0 });
+      expect(result).toEqual({ breaks: [], narrow: false, range: null, palette: [B0], colors: new Map(), noDataCount: 0 });
     });
 
     it(`${method}: no unit has data`, () => {
@@ -152,5 +152,38 @@ describe('fillColorExpression', () => {
   it('carries a choropleth through unchanged', () => {
     const result = createChoropleth([{ code: 'x', value: 1, insufficient: false }, { code: 'y', value: null, insufficient: false }], ['#0'], 'quantile');
     expect(fillColorExpression(result.colors, 'transparent')).toEqual(['match', ['get', 'code'], 'x', '#0', 'y', NO_DATA_HEX, 'transparent']);
+  });
+});
+
+describe('colour that tells the truth', () => {
+  const units = (values: number[]): ChoroplethInput[] => values.map((value, i) => ({ code: `u${i}`, value, insufficient: false }));
+
+  it('a spread of 4.1–4.3 h is narrow: two light colours, distinct rounded breaks', () => {
+    const result = createChoropleth(units([4.11, 4.14, 4.17, 4.19, 4.22, 4.24, 4.27, 4.29]), SEQUENTIAL_BLUE, 'quantile', { step: 0.1 });
+    expect(result.narrow).toBe(true);
+    expect(result.palette).toEqual([B0, B1]);
+    expect(result.breaks).toEqual([4.2]);
+    expect(new Set(result.colors.values())).toEqual(new Set([B0, B1]));
+    expect(result.range).toEqual([4.11, 4.29]);
+  });
+
+  it('a wide spread keeps its classes, with breaks rounded to the display step and never repeated', () => {
+    const result = createChoropleth(units([1.04, 1.06, 2.33, 2.36, 5.51, 5.55, 9.12, 12.48, 20.01, 30.77]), SEQUENTIAL_BLUE, 'quantile', { step: 0.1 });
+    expect(result.narrow).toBe(false);
+    for (const b of result.breaks) expect(Math.abs(b * 10 - Math.round(b * 10))).toBeLessThan(1e-9);
+    expect(new Set(result.breaks).size).toBe(result.breaks.length);
+    expect(result.breaks).toEqual([...result.breaks].sort((a, b) => a - b));
+  });
+
+  it('breaks that round to the same number become one', () => {
+    const result = createChoropleth(units([1.01, 1.02, 1.03, 1.04, 1.05, 1.06, 9, 10]), SEQUENTIAL_BLUE, 'quantile', { step: 0.1, narrowShare: 0 });
+    // Quantile breaks 1.02 and 1.04 both round to 1.0: one break, then 1.05 → 1.1 and 9.
+    expect(result.breaks).toEqual([1, 1.1, 9]);
+  });
+
+  it('rates are judged in points, not against their size: 88–95 % is not narrow', () => {
+    const result = createChoropleth(units([0.88, 0.9, 0.91, 0.93, 0.95]), SEQUENTIAL_BLUE, 'quantile', { step: 0.001, narrowShare: 0 });
+    expect(result.narrow).toBe(false);
+    expect(result.palette.length).toBeGreaterThan(2);
   });
 });

@@ -1,7 +1,7 @@
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { childLevel } from '../../domain/units';
 import { rowsOf } from '../../engine/columns';
-import { createChoropleth } from '../../map/choropleth';
+import { choroplethOptionsFor, createChoropleth } from '../../map/choropleth';
 import { toEventPointColumns } from '../../map/event-layers';
 import { SEQUENTIAL_BLUE, SEQUENTIAL_RED } from '../../map/palette';
 import { presetPeriod } from '../../sql/period';
@@ -98,7 +98,7 @@ export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapPro
       value: typeof row[measure.columns.value] === 'number' ? (row[measure.columns.value] as number) : null,
       insufficient: measure.columns.volume !== null && Number(row[measure.columns.volume] ?? 0) < MIN_MAP_VOLUME,
     }));
-    return createChoropleth(rows, choroplethGroup === 'response' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE, 'quantile');
+    return createChoropleth(rows, choroplethGroup === 'response' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE, 'quantile', choroplethOptionsFor(measure.unit));
   }, [choroplethGroup, measures.data, unavailable]);
   const view = useMemo<ViewState>(() => ({ ...defaultViewState(units.root.code), unit: unit.code, layer }), [units, unit.code, layer]);
   const eventLayer = choroplethGroup ? null : layer as 'points' | 'heatmap' | 'hexagon';
