@@ -4,6 +4,7 @@ import { useMessages } from '../LanguageContext';
 import { runningQueries } from '../query-cache';
 import type { UnitsDirectory } from '../units-directory';
 import { useCanvasFit, useReducedMotion, useTourIndex } from './hooks';
+import { format, localeOf, MESSAGES } from '../../i18n';
 import { WALL_MESSAGES } from './messages';
 import { rankingScope, tourStep, tourStops } from './tour';
 import { useLiveDataset } from './useLiveDataset';
@@ -28,7 +29,7 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
   const base = useDataset();
   const { language } = useMessages();
   const t = WALL_MESSAGES[language];
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  const locale = localeOf(language);
   // The URL is the wall's configuration, read once: nobody edits it while the wall runs.
   const params = useMemo(() => parseWallParams(window.location.search, `${base.baseUrl}/events.arrow`), [base.baseUrl]);
   const source = useMemo(() => {
@@ -55,7 +56,7 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
         data-refresh-failures={live.status.failures} data-stale={live.status.staleSince !== null ? 'true' : 'false'} data-reduced-motion={reducedMotion ? 'true' : 'false'}>
         <div className="wall-canvas" data-testid="wall-canvas" data-scale={fit.scale}
           style={{ width: fit.width, height: fit.height, transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}>
-          <WallHeader title={`${units.root.name}${t.titleSuffix}`} unitName={step.unit.name} tour={touring ? { index, count: stops.length } : null}
+          <WallHeader title={format(MESSAGES[language].appTitleOf, { unit: units.root.name })} unitName={step.unit.name} tour={touring ? { index, count: stops.length } : null}
             asOf={live.dataset.asOf} status={live.status} sourceRefusal={source.refusal} t={t} />
           <WallKpis unitCode={step.unit.code} t={t} locale={locale} language={language} />
           <div className="wall-main">
