@@ -4,6 +4,7 @@ import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
 import { kpiStrip } from '../sql/kpis';
 import type { Period } from '../sql/period';
+import { localeOf } from '../i18n';
 import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
@@ -23,7 +24,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
   const { asOf, unavailable } = useDataset();
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  const locale = localeOf(language);
   useEffect(() => { if (result.data) markOnce(MARKS.kpisReady); }, [result.data]);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
   return (
@@ -44,7 +45,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
             tabIndex={0}
           >
             <div className="kpi-label">{text.label}</div>
-            <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
+            <div className="kpi-value">{missing ? t.unavailable : result.loading ? '…' : formatValue(definition, value, locale, t.hours)}</div>
             <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
           </div>
         );

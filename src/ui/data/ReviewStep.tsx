@@ -1,8 +1,7 @@
 import { KPI_DEFINITIONS } from '../../domain/measures';
 import { UNIT_MEASURES } from '../../domain/unit-measures';
 import { RULES, type RuleId, type UnavailableMeasure } from '../../ingest';
-import type { Language } from '../../i18n';
-import { DATA_MESSAGES, fill } from './messages';
+import { format as fill, MESSAGES, type Language } from '../../i18n';
 import type { PreparedSummary, TableSummary } from './loader-protocol';
 
 const EXAMPLES = 20;
@@ -36,7 +35,7 @@ function download(name: string, text: string): void {
 
 /** Step 3: what validation found, per rule with examples; rejected rows downloadable; the user goes on or cancels. */
 export function ReviewStep({ language, table, prepared, rejectedCsv, onError, busy, onConfirm, onCancel }: ReviewStepProps) {
-  const m = DATA_MESSAGES[language];
+  const m = MESSAGES[language].data;
   const { counts, byRule, issues } = prepared.result;
   const rules = (Object.entries(byRule) as [RuleId, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const tile = (id: 'input' | 'accepted' | 'rejected' | 'doubtful') => (
@@ -77,7 +76,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
       <h4>{m.unavailableHeading}</h4>
       {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (
         <ul className="unavailable-list" data-testid="unavailable-list">
-          {prepared.unavailable.map((u) => <li key={`${u.kind}-${u.id}`} data-testid={`unavailable-${u.kind}-${u.id}`}>{u.kind === 'kpi' ? m.kindKpi : m.kindMap}{language === 'zh' ? '：' : ': '}{measureLabel(u, language)} — {u[language]}</li>)}
+          {prepared.unavailable.map((u) => <li key={`${u.kind}-${u.id}`} data-testid={`unavailable-${u.kind}-${u.id}`}>{u.kind === 'kpi' ? m.kindKpi : m.kindMap}{MESSAGES[language].colon}{measureLabel(u, language)} — {u[language]}</li>)}
         </ul>
       )}
       {counts.accepted === 0 ? <p className="data-error" role="alert">{m.nothingAccepted}</p> : null}
