@@ -98,7 +98,7 @@ export const en: Messages = {
       reported: 'Reported', dispatched: 'Dispatched', accepted: 'Accepted', resolved: 'Resolved', closed: 'Closed',
       returned: 'Returned', escalated: 'Escalated', invalid: 'Invalid/duplicate',
     },
-    closedLevel: { grid: 'grid', township: 'township', county: 'county', city: 'city' },
+    closedLevel: { grid: 'Grid', township: 'Township', county: 'County', city: 'City' },
     outcome: { resolved: 'Resolved', unresolved: 'Unresolved', explained: 'Explained' },
     satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
     severity: { 1: 'Ordinary', 2: 'Major', 3: 'Serious', 4: 'Very serious' },
