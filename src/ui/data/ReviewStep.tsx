@@ -1,6 +1,6 @@
 import { KPI_DEFINITIONS } from '../../domain/measures';
 import { UNIT_MEASURES } from '../../domain/unit-measures';
-import { RULES, type RuleId, type UnavailableMeasure } from '../../ingest';
+import { RULES, ruleText, type RuleId, type UnavailableMeasure } from '../../ingest';
 import { format as fill, MESSAGES, type Language } from '../../i18n';
 import type { PreparedSummary, TableSummary } from './loader-protocol';
 
@@ -57,7 +57,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
             <tbody>
               {rules.map(([rule, n]) => (
                 <tr key={rule} data-testid={`rule-${rule}`} data-value={n}>
-                  <td>{RULES[rule][language]} <code>[{rule}]</code></td>
+                  <td>{ruleText(rule, language)} <code>[{rule}]</code></td>
                   <td>{m.outcomes[RULES[rule].outcome]}</td>
                   <td>{n.toLocaleString()}</td>
                 </tr>
