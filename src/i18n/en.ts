@@ -65,6 +65,18 @@ export const en: Messages = {
   whatToTry: 'What to try:',
   technicalDetail: 'Technical detail',
   play: 'Play', pause: 'Pause', playbackStep: 'Playback step', byDay: 'By day', byHour: 'By hour', playbackPosition: 'Playback position', wholePeriod: 'Whole period',
+  failures: {
+    engine: {
+      'no-webassembly': { title: 'The data engine cannot start: this browser has no WebAssembly', explanation: 'OneMap computes every number in the browser with DuckDB-WASM, which needs WebAssembly; this browser does not offer it (too old, or switched off by a policy).', tryThis: ['Use a current Chrome, Edge or Firefox', 'Ask your administrator whether a browser policy disables WebAssembly (JavaScript JIT)'] },
+      'worker-failed': { title: 'The data engine cannot start: its worker was blocked', explanation: 'The engine runs in a Web Worker, which could not be loaded or started. Usual causes: files of the assets folder missing from the deployment, or a Content-Security-Policy without worker-src \'self\'.', tryThis: ['Reload and retry', 'Check that the duckdb-browser-eh.worker file in assets/ was deployed with the page', 'Check the server\'s Content-Security-Policy against docs/deploy.md'] },
+      'wasm-unavailable': { title: 'The data engine cannot start: its file could not be downloaded', explanation: 'The engine file duckdb-eh.wasm (about 34 MB) did not download: the server does not have it, or refused the request.', tryThis: ['Check the connection, then press Retry', 'Check that the .wasm file in assets/ is deployed in full and served as application/wasm', 'If a proxy or gateway is in between, check that it lets a 34 MB file through'] },
+      'wasm-rejected': { title: 'The data engine cannot start: the browser refused to run it', explanation: 'The engine file arrived but the browser would not compile it. Usual causes: a Content-Security-Policy without \'wasm-unsafe-eval\', a damaged file, or too little memory.', tryThis: ['Close other tabs, then press Retry', 'Check that the Content-Security-Policy\'s script-src has \'wasm-unsafe-eval\' (docs/deploy.md)', 'Redeploy the assets folder (the file may be truncated)'] },
+    },
+    map: {
+      'no-webgl': { title: 'The map cannot be shown: WebGL 2 is not available', explanation: 'The map is drawn with WebGL 2, which this browser or graphics driver does not provide. The rest of the page (key figures, rankings, filters) works as usual.', tryThis: ['Turn on "Use graphics acceleration" in the browser settings and reload', 'Look at chrome://gpu for the WebGL status; remote desktops and virtual machines may need software rendering enabled', 'Update the graphics driver, or use a current Chrome, Edge or Firefox'] },
+      'map-failed': { title: 'The map could not start', explanation: 'WebGL is there, but the map failed to create its drawing context (graphics resources exhausted, or a driver fault). The rest of the page works as usual.', tryThis: ['Close other tabs that use 3D graphics, then press Retry', 'Reload the page', 'Update the graphics driver'] },
+    },
+  },
   vocab: {
     other: 'Other',
     otherWithText: 'Other ({text})',

@@ -69,6 +69,19 @@ export const zh = {
   whatToTry: '可以尝试：',
   technicalDetail: '技术细节',
   play: '播放', pause: '暂停', playbackStep: '播放步长', byDay: '按天', byHour: '按小时', playbackPosition: '播放位置', wholePeriod: '全时段',
+  /** What a person in front of the screen needs when a part of the page cannot start (src/ui/startup-failures.ts). */
+  failures: {
+    engine: {
+      'no-webassembly': { title: '无法启动数据引擎：浏览器不支持 WebAssembly', explanation: '一张图在浏览器里用 DuckDB-WASM 计算所有数字，它需要 WebAssembly，而当前浏览器没有提供（版本过旧，或被管理策略关闭）。', tryThis: ['使用新版 Chrome、Edge、Firefox 或 360 极速模式等 Chromium 内核浏览器', '请管理员确认浏览器策略没有禁用 WebAssembly（JavaScript JIT）'] },
+      'worker-failed': { title: '无法启动数据引擎：后台线程被阻止', explanation: '数据引擎运行在一个 Web Worker 中，该线程未能加载或启动。常见原因：部署时遗漏了 assets 目录中的文件，或服务器的内容安全策略（CSP）不允许 worker-src \'self\'。', tryThis: ['刷新页面后重试', '确认 assets/ 目录下的 duckdb-browser-eh.worker 文件已随页面一起部署', '按 docs/deploy.md 检查服务器的 Content-Security-Policy'] },
+      'wasm-unavailable': { title: '无法启动数据引擎：引擎文件下载失败', explanation: '数据引擎文件 duckdb-eh.wasm（约 34 MB）没有下载成功：服务器上缺少该文件，或拒绝了请求。', tryThis: ['检查网络连接后点“重试”', '确认 assets/ 目录下的 .wasm 文件已完整部署，且服务器以 application/wasm 类型提供', '如使用代理或网关，确认其允许 34 MB 的文件'] },
+      'wasm-rejected': { title: '无法启动数据引擎：浏览器拒绝运行引擎', explanation: '引擎文件已下载，但浏览器没有编译运行它。常见原因：服务器的内容安全策略（CSP）缺少 \'wasm-unsafe-eval\'，文件已损坏，或内存不足。', tryThis: ['关闭其他标签页后点“重试”', '按 docs/deploy.md 检查 Content-Security-Policy 的 script-src 是否包含 \'wasm-unsafe-eval\'', '重新部署 assets/ 目录（文件可能被截断）'] },
+    },
+    map: {
+      'no-webgl': { title: '地图无法显示：浏览器未启用 WebGL 2', explanation: '地图用 WebGL 绘制，而当前浏览器或显卡驱动没有提供 WebGL 2。其余部分（指标、排名、筛选）不受影响，照常可用。', tryThis: ['在浏览器设置中开启“使用图形加速（硬件加速）”后刷新', '在 chrome://gpu 查看 WebGL 状态；远程桌面或虚拟机中可能需要开启软件渲染', '更新显卡驱动，或换用新版 Chrome、Edge、Firefox'] },
+      'map-failed': { title: '地图无法启动', explanation: 'WebGL 可用，但地图创建绘图上下文时失败（显卡资源不足或驱动异常）。其余部分照常可用。', tryThis: ['关闭其他使用 3D 图形的标签页后点“重试”', '刷新页面', '更新显卡驱动'] },
+    },
+  },
   vocab: {
     /** "Other": the word for a code outside a vocabulary, shown with the original text. */
     other: '其他',
