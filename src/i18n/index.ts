@@ -39,4 +39,9 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** A message in both languages, for text made once and shown later in either (an ingest issue, a loader refusal). */
+export function inBothLanguages(pick: (words: Messages) => string, values: Record<string, string | number> = {}): { zh: string; en: string } {
+  return { zh: format(pick(zh), values), en: format(pick(en), values) };
+}
+
 export { vocabLabel, type Vocabulary } from './vocab';

@@ -274,6 +274,25 @@ export const zh = {
     issueRow: '第 {row} 行',
     issueColumn: '列 {column}',
     issuePlaceSeparator: '，',
+    /** Details added to an issue's message (src/ingest): placeholders are filled by the reader. */
+    details: {
+      mappedColumnMissing: '映射的列 "{column}" 不在文件中',
+      notMapped: '未映射 {column}',
+      allRows: '所有行',
+      textCut: '原长 {length} 字符，保留 {kept}',
+      reassigned: '已按坐标改为 {code}',
+      keptAsGiven: '保留原编码',
+      firstSeen: '首次出现于第 {row} 行',
+      fieldCount: '{fields} 个字段，表头 {width} 个',
+      arrowUnreadable: '不是可读的 Arrow IPC：{message}',
+      arrowNoSchema: '不是可读的 Arrow IPC：找不到表结构',
+      parquetNotStarted: 'Parquet 读取器未初始化（initParquetReader）',
+      parquetUnreadable: '不是可读的 Parquet：{message}',
+      tooLarge: '文件 {file}（{size}）过大：载入约需 {needed} 内存，而浏览器中的数据引擎最多还能使用 {available}（WebAssembly 上限 4 GB）。已拒绝载入，已有数据不受影响。可以按时间拆分文件、只保留需要的列，或改用 Arrow/Parquet 格式。',
+      datumShifted: '坐标看起来有偏移：按 {chosen} 读取时{measure}为 {current}，按 {best} 读取时为 {bestScore}。数据可能是 {best} 坐标。',
+      datumInsideGrid: '落在所填网格内的点',
+      datumInsideBoundaries: '落在边界内的点',
+    },
     /** The checks of src/ingest/rules.ts, by rule id. */
     rules: {
       empty_file: '文件为空',
