@@ -268,6 +268,9 @@ export const en: Messages = {
     issueColumn: 'column {column}',
     issuePlaceSeparator: ', ',
     details: {
+      shapefileUnreadable: 'not a readable zipped shapefile: {message}',
+      ringPositions: '{count} positions',
+      crossingAt: 'crossing at {where}',
       mappedColumnMissing: 'mapped column "{column}" is not in the file',
       notMapped: '{column} is not mapped',
       allRows: 'all rows',

@@ -276,6 +276,9 @@ export const zh = {
     issuePlaceSeparator: '，',
     /** Details added to an issue's message (src/ingest): placeholders are filled by the reader. */
     details: {
+      shapefileUnreadable: '不是可读的 zip 压缩的 shapefile：{message}',
+      ringPositions: '{count} 个坐标',
+      crossingAt: '交点 {where}',
       mappedColumnMissing: '映射的列 "{column}" 不在文件中',
       notMapped: '未映射 {column}',
       allRows: '所有行',
