@@ -1,7 +1,7 @@
 import { maskPersonalData } from '../domain/mask';
 import { firstRow, type Scalar } from '../engine/columns';
 import { eventById } from '../sql/points';
-import { format, vocabLabel } from '../i18n';
+import { format, vocabLabel, type Vocabulary } from '../i18n';
 import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
 
@@ -26,7 +26,7 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
   if (result.error) return <div className="event-detail" role="alert">{result.error.message}</div>;
   if (result.loading) return <div className="event-detail">{t.loading}</div>;
   if (!event) return <div className="event-detail" role="alert">{format(t.eventNotFound, { id: eventId })}</div>;
-  const label = (vocabulary: Parameters<typeof vocabLabel>[1], value: Scalar | undefined) => vocabLabel(language, vocabulary, value);
+  const label = (vocabulary: Vocabulary, value: Scalar | undefined) => vocabLabel(language, vocabulary, value);
   let previous: Scalar = null;
   return (
     <section className="event-detail" data-testid="event-detail" aria-label={t.eventDetail}>
