@@ -1,4 +1,5 @@
 import type { CategoryInfo } from '../../src/domain/categories';
+import { vocabLabel } from '../../src/i18n';
 import type { Random } from './random';
 
 const ROADS = ['解放街', '中山街', '人民路', '丽阳街', '括苍路', '紫金路', '府前路', '城北路', '环城路', '丽青路', '花园路', '健康路', '白云路', '水阁路', '江滨路', '文昌路'];
@@ -35,7 +36,7 @@ export function makeAddress(random: Random, county: string, township: string, co
  * app) and a few carry hostile markup (to be shown as text).
  */
 export function makeDescription(random: Random, category: CategoryInfo, subcategory: string, citizen: boolean): string {
-  let text = `${random.pick(PLACES)}${subcategory}，${random.pick(TIMES)}${category.zh}问题突出，${random.pick(REQUESTS)}`;
+  let text = `${random.pick(PLACES)}${subcategory}，${random.pick(TIMES)}${vocabLabel('zh', 'category', category.code)}问题突出，${random.pick(REQUESTS)}`;
   if (citizen && random.chance(0.08)) text += `联系电话1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
   if (citizen && random.chance(0.01)) text += `，身份证号3311${String(random.int(2, 27)).padStart(2, '0')}19${random.int(50, 99)}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}${String(random.int(0, 999)).padStart(3, '0')}${random.pick(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'])}`;
   if (random.chance(0.002)) text += random.pick(HOSTILE_SNIPPETS);

@@ -1,6 +1,6 @@
 import type { Granularity } from '../sql/trend-measures';
 
-/** The three meetings of the consultation cycle (docs/domain.md §4): 每日处置、每周分析、每月研判. */
+/** The three meetings of the consultation cycle (docs/domain.md §4), 每日处置、每周分析、每月研判 (their names: src/i18n, `briefing.kindNames`). */
 export const BRIEFING_KINDS = ['daily', 'weekly', 'monthly'] as const;
 export type BriefingKind = (typeof BRIEFING_KINDS)[number];
 
@@ -8,19 +8,6 @@ export const KIND_GRANULARITY: Record<BriefingKind, Granularity> = { daily: 'day
 
 /** How many periods the trend charts show, ending with the briefing's own. */
 export const SERIES_PERIODS: Record<BriefingKind, number> = { daily: 28, weekly: 12, monthly: 13 };
-
-export const KIND_NAMES: Record<BriefingKind, { zh: string; en: string }> = {
-  daily: { zh: '每日处置', en: 'Daily handling' },
-  weekly: { zh: '每周分析', en: 'Weekly analysis' },
-  monthly: { zh: '每月研判', en: 'Monthly review' },
-};
-
-/** What "the previous period" is called for each kind. */
-export const PREVIOUS_NAMES: Record<BriefingKind, { zh: string; en: string }> = {
-  daily: { zh: '前一日', en: 'previous day' },
-  weekly: { zh: '上周', en: 'previous week' },
-  monthly: { zh: '上月', en: 'previous month' },
-};
 
 export function isBriefingKind(value: string): value is BriefingKind {
   return (BRIEFING_KINDS as readonly string[]).includes(value);

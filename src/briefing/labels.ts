@@ -1,13 +1,12 @@
 import { findMeasure } from '../domain/measures';
+import { format, messages, type Language } from '../i18n';
 import type { Briefing } from './model';
 
-export type Language = 'zh' | 'en';
+export type { Language };
 
 export function measureLabel(id: string, lang: Language): string {
   return findMeasure(id)?.[lang].label ?? id;
 }
-
-export { categoryLabel } from '../domain/categories';
 
 export function unitLabel(briefing: Briefing, code: string): string {
   return briefing.unitNames[code] ?? code;
@@ -20,7 +19,7 @@ export function periodLabel(briefing: Briefing, lang: Language): string {
   const lastDay = briefing.periods.asOf.slice(0, 10);
   if (briefing.kind === 'daily') return start;
   const range = `${start} – ${lastDay}`;
-  const month = start.slice(0, 7);
-  const base = briefing.kind === 'monthly' ? (lang === 'zh' ? `${month.replace('-', '年')}月（${range}）` : `${month} (${range})`) : range;
-  return toDate ? `${base}${lang === 'zh' ? '，截至数据时点' : ', to the data time'}` : base;
+  const words = messages(lang).briefing;
+  const base = briefing.kind === 'monthly' ? format(words.monthPeriod, { year: start.slice(0, 4), month: start.slice(5, 7), range }) : range;
+  return toDate ? `${base}${words.toDataTime}` : base;
 }

@@ -1,4 +1,4 @@
-import { KIND_NAMES } from './kinds';
+import { format, messages } from '../i18n';
 import { periodLabel, type Language } from './labels';
 import type { Briefing } from './model';
 import { writeSummary } from './summary';
@@ -20,11 +20,12 @@ export function escapeMarkdown(text: string): string {
 }
 
 function table(t: BriefingTable, lang: Language, emptyText: string): string[] {
-  if (t.unavailable) return [`${lang === 'zh' ? '不可用：' : 'Unavailable: '}${escapeMarkdown(t.unavailable)}`, ''];
+  const words = messages(lang).briefing;
+  if (t.unavailable) return [`${words.unavailable}${escapeMarkdown(t.unavailable)}`, ''];
   if (t.rows.length === 0) return [emptyText, ''];
   const lines: string[] = [];
   if (t.total !== undefined && t.total > t.rows.length) {
-    lines.push(lang === 'zh' ? `共 ${t.total} 项，列出前 ${t.rows.length} 项。` : `${t.total} in all; the first ${t.rows.length} are listed.`, '');
+    lines.push(format(words.listed, { total: t.total, shown: t.rows.length }), '');
   }
   lines.push(`| ${t.columns.map(escapeInline).join(' | ')} |`, `|${t.columns.map(() => ' --- ').join('|')}|`);
   t.rows.forEach((row, i) => {
@@ -53,21 +54,22 @@ function filterText(b: Briefing): string {
  * (the snapshot test and the page/command agreement rely on that).
  */
 export function briefingMarkdown(b: Briefing, lang: Language): string {
-  const zh = lang === 'zh';
-  const colon = zh ? '：' : ': ';
-  const empty = zh ? '无。' : 'None.';
+  const all = messages(lang);
+  const words = all.briefing;
+  const colon = all.colon;
+  const empty = words.none;
   const filters = filterText(b);
   const facts = [
-    `${zh ? '时段' : 'Period'}${colon}${periodLabel(b, lang)}`,
-    `${zh ? '数据时点' : 'Data time'}${colon}${b.dataAsOf}`,
-    `${zh ? '期末时点' : 'End of period'}${colon}${b.periods.asOf}`,
-    ...(filters ? [`${zh ? '筛选' : 'Filters'}${colon}${escapeMarkdown(filters)}`] : []),
+    `${words.period}${colon}${periodLabel(b, lang)}`,
+    `${words.dataTime}${colon}${b.dataAsOf}`,
+    `${words.endOfPeriod}${colon}${b.periods.asOf}`,
+    ...(filters ? [`${words.filters}${colon}${escapeMarkdown(filters)}`] : []),
   ];
   const lines: string[] = [
-    `# ${escapeMarkdown(b.unit.name)} ${KIND_NAMES[b.kind][lang]}${zh ? '简报' : ' briefing'}`, '',
+    `# ${escapeMarkdown(format(words.titleOf, { unit: b.unit.name, kind: words.kindNames[b.kind] }))}`, '',
     // Two trailing spaces make a Markdown line break between the facts.
     facts.join('  \n'), '',
-    `## ${zh ? '概要' : 'Summary'}`, '', ...writeSummary(b, lang).map(escapeMarkdown), '',
+    `## ${words.summary}`, '', ...writeSummary(b, lang).map(escapeMarkdown), '',
   ];
   const byId = new Map(briefingTables(b, lang).map((t) => [t.id, t]));
   const section = (id: string, level = '##') => {
@@ -78,9 +80,9 @@ export function briefingMarkdown(b: Briefing, lang: Language): string {
   };
   section('headline');
   section('indicators');
-  lines.push(`## ${zh ? '需关注事项' : 'Matters needing attention'}`, '');
+  lines.push(`## ${words.matters}`, '');
   for (const id of MATTER_TABLES) section(id, '###');
   for (const id of ['series', 'categories', 'children', 'departments']) section(id);
-  lines.push('---', '', zh ? '由 OneMap 生成；指标口径见各表注释与 README。' : 'Made by OneMap; the definitions are in the table notes and the README.', '');
+  lines.push('---', '', words.footer, '');
   return lines.join('\n');
 }

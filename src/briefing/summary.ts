@@ -1,6 +1,6 @@
 import { formatChange, formatCount, formatPercent, formatRelative, formatValue } from '../domain/format';
-import { KIND_NAMES, PREVIOUS_NAMES } from './kinds';
-import { categoryLabel, measureLabel, periodLabel, type Language } from './labels';
+import { format, messages, vocabLabel } from '../i18n';
+import { measureLabel, periodLabel, type Language } from './labels';
 import { findMeasure } from '../domain/measures';
 import type { Briefing, HeadlineRow } from './model';
 
@@ -27,38 +27,43 @@ function biggestShift(briefing: Briefing): { category: string; shift: number } |
 export function writeSummary(briefing: Briefing, lang: Language): string[] {
   const intake = row(briefing, 'intake'), closed = row(briefing, 'closed'), backlog = row(briefing, 'backlog'), overdue = row(briefing, 'overdue');
   const onTime = row(briefing, 'on_time_rate'), satisfaction = row(briefing, 'satisfaction_rate');
-  const previousName = PREVIOUS_NAMES[briefing.kind][lang];
+  const words = messages(lang).briefing;
+  const text = words.summaryText;
+  const previous = words.previousNames[briefing.kind];
   const m = briefing.matters;
   const top = briefing.categories.find((r) => typeof r.current === 'number' && r.current > 0);
   const shift = biggestShift(briefing);
   const unfavourable = briefing.indicators.filter((i) => i.unfavourable).map((i) => measureLabel(i.measure, lang));
-  const sentences: string[] = [];
-  const period = periodLabel(briefing, lang);
+  const category = (code: string) => vocabLabel(lang, 'category', code);
   // A measure the data cannot support reads "unavailable", never 0 (briefing.unavailable).
   const missing = (id: string) => briefing.unavailable[id] !== undefined;
-  const percent = (id: string, r: HeadlineRow | undefined) => (missing(id) ? (lang === 'zh' ? '不可用' : 'unavailable') : formatPercent(r?.value ?? null));
-  const onTimeChange = missing('on_time_rate') ? '' : lang === 'zh' ? `（较${previousName} ${formatChange('ratio', onTime?.change ?? null, lang)}）` : ` (${formatChange('ratio', onTime?.change ?? null, lang)} on the ${previousName})`;
+  const percent = (id: string, r: HeadlineRow | undefined) => (missing(id) ? words.unavailableWord : formatPercent(r?.value ?? null));
+  const count = (r: HeadlineRow | undefined) => formatCount(r?.value ?? null);
   // Each count the data cannot support gets its own phrase, so that no number word follows "unavailable".
-  const closedZh = missing('closed') ? '办结件数不可用' : `办结 ${formatCount(closed?.value ?? null)} 件`;
-  const backlogZh = missing('backlog') ? '期末在办件数不可用'
-    : `期末在办 ${formatCount(backlog?.value ?? null)} 件${missing('overdue') ? '（超期件数不可用）' : `，其中超期 ${formatCount(overdue?.value ?? null)} 件`}`;
-  const closedEn = missing('closed') ? 'closures unavailable' : `${formatCount(closed?.value ?? null)} closed`;
-  const backlogEn = missing('backlog') ? 'backlog unavailable'
-    : `${formatCount(backlog?.value ?? null)} open at the end of the period${missing('overdue') ? ' (overdue: unavailable)' : `, ${formatCount(overdue?.value ?? null)} of them overdue`}`;
-  const overdueSevereZh = missing('overdue') ? '三级以上超期不可用' : `三级以上超期 ${m.overdueSevere.total} 件`;
-  const overdueSevereEn = missing('overdue') ? 'overdue events of severity 3 or more unavailable' : `${m.overdueSevere.total} overdue events of severity 3 or more`;
-  if (lang === 'zh') {
-    sentences.push(`${period}，${briefing.unit.name}共受理事件 ${formatCount(intake?.value ?? null)} 件，较${previousName}${formatRelative(intake?.changeRel ?? null)}（近28日同口径基线 ${formatCount(intake?.baseline28 ?? null)} 件）；${closedZh}；${backlogZh}。`);
-    sentences.push(`按时办结率 ${percent('on_time_rate', onTime)}${onTimeChange}，满意率 ${percent('satisfaction_rate', satisfaction)}。`);
-    sentences.push(unfavourable.length > 0 ? `偏离正常区间且需关注的指标 ${unfavourable.length} 项：${unfavourable.join('、')}。` : '各项指标均未向不利方向偏离正常区间。');
-    sentences.push(`需关注事项：${overdueSevereZh}，上报（升级）在办 ${m.escalations.total} 件，异常聚集 ${m.anomalies.total} 处，重复投诉 ${m.repeats.total} 处${m.emerging ? `，新兴热点 ${m.emerging.total} 处` : ''}${m.persistent ? `，持续热点 ${m.persistent.total} 处` : ''}。`);
-    if (top) sentences.push(`受理量最多的类别为${categoryLabel(String(top.category), lang)}（${formatPercent(top.share_current as number | null)}）${shift && Math.abs(shift.shift) >= 0.005 ? `；占比变化最大的是${categoryLabel(shift.category, lang)}（${formatChange('ratio', shift.shift, lang)}）` : ''}。`);
-  } else {
-    sentences.push(`${KIND_NAMES[briefing.kind].en} for ${briefing.unit.name}, ${period}: ${formatCount(intake?.value ?? null)} events reported, ${formatRelative(intake?.changeRel ?? null)} on the ${previousName} (28-day baseline ${formatCount(intake?.baseline28 ?? null)}); ${closedEn}; ${backlogEn}.`);
-    sentences.push(`On-time rate ${percent('on_time_rate', onTime)}${onTimeChange}, satisfaction rate ${percent('satisfaction_rate', satisfaction)}.`);
-    sentences.push(unfavourable.length > 0 ? `${unfavourable.length} indicator${unfavourable.length > 1 ? 's' : ''} outside the normal band on the unfavourable side: ${unfavourable.join(', ')}.` : 'No indicator is outside its normal band on the unfavourable side.');
-    sentences.push(`Matters needing attention: ${overdueSevereEn}, ${m.escalations.total} open escalations, ${m.anomalies.total} anomalous counts, ${m.repeats.total} repeated-complaint places${m.emerging ? `, ${m.emerging.total} emerging hot spots` : ''}${m.persistent ? `, ${m.persistent.total} persistent hot spots` : ''}.`);
-    if (top) sentences.push(`The largest category was ${categoryLabel(String(top.category), lang)} (${formatPercent(top.share_current as number | null)})${shift && Math.abs(shift.shift) >= 0.005 ? `; the largest shift in share was ${categoryLabel(shift.category, lang)} (${formatChange('ratio', shift.shift, lang)})` : ''}.`);
+  const closedText = missing('closed') ? text.closedUnavailable : format(text.closed, { n: count(closed) });
+  const backlogText = missing('backlog') ? text.backlogUnavailable
+    : format(text.backlog, { n: count(backlog), overdue: missing('overdue') ? text.backlogOverdueUnavailable : format(text.backlogOverdue, { n: count(overdue) }) });
+  const onTimeChange = missing('on_time_rate') ? '' : format(text.onTimeChange, { previous, change: formatChange('ratio', onTime?.change ?? null, lang) });
+  const sentences: string[] = [
+    format(text.intake, {
+      period: periodLabel(briefing, lang), unit: briefing.unit.name, kind: words.kindNames[briefing.kind], intake: count(intake), previous,
+      change: formatRelative(intake?.changeRel ?? null), baseline: formatCount(intake?.baseline28 ?? null), closed: closedText, backlog: backlogText,
+    }),
+    format(text.rates, { onTime: percent('on_time_rate', onTime), onTimeChange, satisfaction: percent('satisfaction_rate', satisfaction) }),
+    unfavourable.length === 0 ? text.noneUnfavourable
+      : format(unfavourable.length === 1 ? text.unfavourableOne : text.unfavourableMany, { count: unfavourable.length, list: unfavourable.join(text.listJoin) }),
+    format(text.matters, {
+      overdueSevere: missing('overdue') ? text.overdueSevereUnavailable : format(text.overdueSevere, { n: m.overdueSevere.total }),
+      escalations: m.escalations.total, anomalies: m.anomalies.total, repeats: m.repeats.total,
+      emerging: m.emerging ? format(text.emerging, { n: m.emerging.total }) : '',
+      persistent: m.persistent ? format(text.persistent, { n: m.persistent.total }) : '',
+    }),
+  ];
+  if (top) {
+    sentences.push(format(text.topCategory, {
+      category: category(String(top.category)), share: formatPercent(top.share_current as number | null),
+      shift: shift && Math.abs(shift.shift) >= 0.005 ? format(text.shift, { category: category(shift.category), change: formatChange('ratio', shift.shift, lang) }) : '',
+    }));
   }
   return sentences;
 }

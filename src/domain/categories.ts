@@ -1,11 +1,11 @@
 /**
  * The scenario taxonomy of events (docs/domain.md §2), with what the demo generator and the
- * SLA rule need to know about each category. Weights are relative, not shares.
+ * SLA rule need to know about each category. Weights are relative, not shares. The names of
+ * categories, subcategories and departments in both languages are in the dictionary (src/i18n, `vocab`).
  */
 export interface CategoryInfo {
   code: string;
-  zh: string;
-  en: string;
+  /** In Chinese, as the source data names them (also their keys in the dictionary). */
   subcategories: readonly string[];
   /** Lead department, in Chinese as the source data names it. */
   department: string;
@@ -26,18 +26,18 @@ const WET = [0.6, 0.7, 1, 1.3, 1.6, 1.8, 1.4, 1.2, 1, 0.8, 0.6, 0.6] as const;
 const DRY = [1.3, 1.2, 1, 0.9, 0.8, 0.7, 0.8, 0.9, 1, 1.1, 1.3, 1.4] as const;
 
 export const CATEGORIES: readonly CategoryInfo[] = [
-  { code: 'noise', zh: '噪声扰民', en: 'Noise', subcategories: ['施工噪声', '社会生活噪声', '商业噪声'], department: '综合执法局', urbanWeight: 14, ruralWeight: 4, seasonality: SUMMER, handlingHours: 6, slaDays: 3 },
-  { code: 'parking', zh: '违章停车', en: 'Illegal parking', subcategories: ['占用消防通道', '占道停车', '非机动车乱停'], department: '交警', urbanWeight: 16, ruralWeight: 3, seasonality: FLAT, handlingHours: 2, slaDays: 1 },
-  { code: 'fumes', zh: '餐饮油烟', en: 'Catering fumes', subcategories: ['油烟直排', '露天烧烤'], department: '综合执法局', urbanWeight: 8, ruralWeight: 2, seasonality: SUMMER, handlingHours: 24, slaDays: 5 },
-  { code: 'muck_truck', zh: '工地渣土车', en: 'Construction site and muck trucks', subcategories: ['渣土撒漏', '夜间施工', '工地扬尘'], department: '建设局', urbanWeight: 7, ruralWeight: 3, seasonality: DRY, handlingHours: 12, slaDays: 3 },
-  { code: 'pollution', zh: '污染源企业', en: 'Polluting enterprise', subcategories: ['废水排放', '废气排放', '固废堆放'], department: '生态环境局', urbanWeight: 3, ruralWeight: 5, seasonality: FLAT, handlingHours: 48, slaDays: 7 },
-  { code: 'river_sand', zh: '河道砂石', en: 'River sand mining', subcategories: ['非法采砂', '河道堆放'], department: '水利局', urbanWeight: 0.5, ruralWeight: 4, seasonality: WET, handlingHours: 48, slaDays: 7 },
-  { code: 'manhole', zh: '窨井盖', en: 'Manhole covers', subcategories: ['井盖缺失', '井盖破损', '井盖异响'], department: '建设局', urbanWeight: 5, ruralWeight: 1, seasonality: WET, handlingHours: 8, slaDays: 2 },
-  { code: 'elevator', zh: '加装电梯', en: 'Elevator retrofit', subcategories: ['加装申请', '邻里异议', '施工协调'], department: '建设局', urbanWeight: 2, ruralWeight: 0.1, seasonality: FLAT, handlingHours: 240, slaDays: 30 },
-  { code: 'dispute', zh: '矛盾纠纷', en: 'Disputes', subcategories: ['邻里纠纷', '劳资纠纷', '婚姻家庭', '土地纠纷'], department: '乡镇（街道）', urbanWeight: 8, ruralWeight: 10, seasonality: DRY, handlingHours: 72, slaDays: 15 },
-  { code: 'safety', zh: '安全隐患', en: 'Safety hazards', subcategories: ['消防隐患', '危房', '燃气隐患', '地质灾害'], department: '应急管理局', urbanWeight: 7, ruralWeight: 9, seasonality: WET, handlingHours: 24, slaDays: 3 },
-  { code: 'appearance', zh: '市容环境', en: 'City appearance', subcategories: ['乱堆乱放', '垃圾清运', '违规广告', '占道经营'], department: '综合执法局', urbanWeight: 18, ruralWeight: 12, seasonality: FLAT, handlingHours: 8, slaDays: 3 },
-  { code: 'livelihood', zh: '民生服务', en: 'Livelihood services', subcategories: ['供水供电', '社保医保', '养老服务', '市场价格'], department: '民政局', urbanWeight: 10, ruralWeight: 12, seasonality: FLAT, handlingHours: 48, slaDays: 10 },
+  { code: 'noise', subcategories: ['施工噪声', '社会生活噪声', '商业噪声'], department: '综合执法局', urbanWeight: 14, ruralWeight: 4, seasonality: SUMMER, handlingHours: 6, slaDays: 3 },
+  { code: 'parking', subcategories: ['占用消防通道', '占道停车', '非机动车乱停'], department: '交警', urbanWeight: 16, ruralWeight: 3, seasonality: FLAT, handlingHours: 2, slaDays: 1 },
+  { code: 'fumes', subcategories: ['油烟直排', '露天烧烤'], department: '综合执法局', urbanWeight: 8, ruralWeight: 2, seasonality: SUMMER, handlingHours: 24, slaDays: 5 },
+  { code: 'muck_truck', subcategories: ['渣土撒漏', '夜间施工', '工地扬尘'], department: '建设局', urbanWeight: 7, ruralWeight: 3, seasonality: DRY, handlingHours: 12, slaDays: 3 },
+  { code: 'pollution', subcategories: ['废水排放', '废气排放', '固废堆放'], department: '生态环境局', urbanWeight: 3, ruralWeight: 5, seasonality: FLAT, handlingHours: 48, slaDays: 7 },
+  { code: 'river_sand', subcategories: ['非法采砂', '河道堆放'], department: '水利局', urbanWeight: 0.5, ruralWeight: 4, seasonality: WET, handlingHours: 48, slaDays: 7 },
+  { code: 'manhole', subcategories: ['井盖缺失', '井盖破损', '井盖异响'], department: '建设局', urbanWeight: 5, ruralWeight: 1, seasonality: WET, handlingHours: 8, slaDays: 2 },
+  { code: 'elevator', subcategories: ['加装申请', '邻里异议', '施工协调'], department: '建设局', urbanWeight: 2, ruralWeight: 0.1, seasonality: FLAT, handlingHours: 240, slaDays: 30 },
+  { code: 'dispute', subcategories: ['邻里纠纷', '劳资纠纷', '婚姻家庭', '土地纠纷'], department: '乡镇（街道）', urbanWeight: 8, ruralWeight: 10, seasonality: DRY, handlingHours: 72, slaDays: 15 },
+  { code: 'safety', subcategories: ['消防隐患', '危房', '燃气隐患', '地质灾害'], department: '应急管理局', urbanWeight: 7, ruralWeight: 9, seasonality: WET, handlingHours: 24, slaDays: 3 },
+  { code: 'appearance', subcategories: ['乱堆乱放', '垃圾清运', '违规广告', '占道经营'], department: '综合执法局', urbanWeight: 18, ruralWeight: 12, seasonality: FLAT, handlingHours: 8, slaDays: 3 },
+  { code: 'livelihood', subcategories: ['供水供电', '社保医保', '养老服务', '市场价格'], department: '民政局', urbanWeight: 10, ruralWeight: 12, seasonality: FLAT, handlingHours: 48, slaDays: 10 },
 ];
 
 const BY_CODE = new Map(CATEGORIES.map((category) => [category.code, category]));
@@ -53,11 +53,4 @@ export function categoryByCode(code: string): CategoryInfo {
  * Where loaded data puts a category it cannot match to the taxonomy (src/ingest/values.ts):
  * kept, never dropped, and shown on the map in grey with its own legend entry and filter chip.
  */
-export const OTHER_CATEGORY = { code: 'other', zh: '其他', en: 'Other' } as const;
-
-/** The category's name in a language ("other" included); "(none)" for an empty code; the code itself when unknown. */
-export function categoryLabel(code: string, language: 'zh' | 'en'): string {
-  if (code === '') return language === 'zh' ? '（未分类）' : '(none)';
-  if (code === OTHER_CATEGORY.code) return OTHER_CATEGORY[language];
-  return BY_CODE.get(code)?.[language] ?? code;
-}
+export const OTHER_CATEGORY = { code: 'other' } as const;

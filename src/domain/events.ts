@@ -1,15 +1,6 @@
-/** Where an event came from (docs/domain.md §2): the city's "eyes" and "ears". */
+/** Where an event came from (docs/domain.md §2): the city's "eyes" and "ears" (names in src/i18n, `vocab.channel`). */
 export const CHANNELS = ['hotline', 'app', 'camera', 'sensor', 'patrol', 'transfer'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export const CHANNEL_NAMES: Record<Channel, { zh: string; en: string }> = {
-  hotline: { zh: '12345热线', en: '12345 hotline' },
-  app: { zh: '随手拍', en: 'Citizen app' },
-  camera: { zh: '视频智能', en: 'Camera AI' },
-  sensor: { zh: '物联感知', en: 'IoT sensor' },
-  patrol: { zh: '网格巡查', en: 'Grid patrol' },
-  transfer: { zh: '部门转办', en: 'Department transfer' },
-};
 
 export const STATUSES = ['reported', 'dispatched', 'accepted', 'resolved', 'closed', 'returned', 'escalated', 'invalid'] as const;
 export type EventStatus = (typeof STATUSES)[number];

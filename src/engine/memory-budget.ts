@@ -1,3 +1,5 @@
+import { inBothLanguages } from '../i18n';
+
 /**
  * Whether a file can be loaded into DuckDB-WASM without running the tab out of memory,
  * decided from its size before a byte is read, so that a file that cannot fit is refused
@@ -45,8 +47,5 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('e
 
 /** The refusal, in both languages, naming the file, its size and the limit, with what to do instead. */
 export function tooLargeMessage(fileName: string, fileBytes: number, verdict: MemoryVerdict): { zh: string; en: string } {
-  return {
-    zh: `文件 ${fileName}（${mb(fileBytes)}）过大：载入约需 ${mb(verdict.neededBytes)} 内存，而浏览器中的数据引擎最多还能使用 ${mb(verdict.availableBytes)}（WebAssembly 上限 4 GB）。已拒绝载入，已有数据不受影响。可以按时间拆分文件、只保留需要的列，或改用 Arrow/Parquet 格式。`,
-    en: `${fileName} (${mb(fileBytes)}) is too large: loading it needs about ${mb(verdict.neededBytes)} of memory, and the in-browser engine can take at most ${mb(verdict.availableBytes)} more (WebAssembly's 4 GB limit). It was not loaded; the data already loaded is unchanged. Split the file by time, keep only the columns needed, or use Arrow or Parquet.`,
-  };
+  return inBothLanguages((m) => m.data.details.tooLarge, { file: fileName, size: mb(fileBytes), needed: mb(verdict.neededBytes), available: mb(verdict.availableBytes) });
 }

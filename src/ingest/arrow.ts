@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import { tableFromIPC, Type, type DataType, type Table, type Vector } from 'apache-arrow';
 import { emptyTable, uniqueColumnNames, type RawTable } from './raw-table';
 import { createIssue } from './rules';
@@ -46,11 +47,11 @@ export function readArrowIpc(bytes: Uint8Array, fileName: string): RawTable {
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
-    return emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, { zh: `不是可读的 Arrow IPC：${(error as Error).message}`, en: `not readable Arrow IPC: ${(error as Error).message}` }));
+    return emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, inBothLanguages((m) => m.data.details.arrowUnreadable, { message: (error as Error).message })));
   }
   // apache-arrow reads bytes without a schema as an empty table rather than failing.
   if (table.numCols === 0 && bytes.length > 0) {
-    return emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, { zh: '不是可读的 Arrow IPC：找不到表结构', en: 'not readable Arrow IPC: no schema found' }));
+    return emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, inBothLanguages((m) => m.data.details.arrowNoSchema)));
   }
   return rawTableFromArrow(table, fileName);
 }

@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import { kinks } from '@turf/turf';
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { bboxOfPolygons, ringSignedArea2, type BBox, type PolygonRings, type Ring } from './geometry';
@@ -68,7 +69,7 @@ function readRing(raw: unknown, flattened: { value: boolean }): Ring | Problem {
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return { rule: 'geometry_invalid_coordinates', detail: { zh: `${lon}, ${lat}`, en: `${lon}, ${lat}` } };
     ring.push([lon, lat]);
   }
-  if (ring.length < 4) return { rule: 'ring_too_short', detail: { zh: `${ring.length} 个坐标`, en: `${ring.length} positions` } };
+  if (ring.length < 4) return { rule: 'ring_too_short', detail: inBothLanguages((m) => m.data.details.ringPositions, { count: ring.length }) };
   const first = ring[0]!;
   const last = ring[ring.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) return { rule: 'ring_unclosed' };
@@ -102,7 +103,7 @@ function readGeometry(geometry: unknown): { polygons: PolygonRings[]; rewound: b
     if (found.features.length > 0) {
       const at = found.features[0]!.geometry.coordinates;
       const where = `${at[0]?.toFixed(6)}, ${at[1]?.toFixed(6)}`;
-      return { rule: 'self_intersection', detail: { zh: `交点 ${where}`, en: `crossing at ${where}` } };
+      return { rule: 'self_intersection', detail: inBothLanguages((m) => m.data.details.crossingAt, { where }) };
     }
     polygons.push(polygon);
   }

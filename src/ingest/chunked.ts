@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import { forEachCsvRecord, sniffDelimiter, type CsvDelimiter } from './csv';
 import type { EventMapping } from './mapping';
 import { uniqueColumnNames, type RawTable } from './raw-table';
@@ -67,9 +68,9 @@ export function ingestCsvInChunks(text: string, fileName: string, mapping: Event
     chunk ??= { fileName, columns, rows: [], rowNumbers: new Int32Array(chunkRows), rowProblems: [], issues: [] };
     let problem: Issue | null = null;
     if (unterminated) problem = createIssue(fileName, line, null, 'unterminated_quote');
-    else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
+    else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, inBothLanguages((m) => m.data.details.fieldCount, { fields: fields.length, width }));
     // Rejected like a long row: the fields of a short one cannot be matched to columns (see csv.ts).
-    else if (fields.length < width) problem = createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
+    else if (fields.length < width) problem = createIssue(fileName, line, null, 'ragged_row_short', null, inBothLanguages((m) => m.data.details.fieldCount, { fields: fields.length, width }));
     const row = fields as (string | null)[];
     for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = null;
     while (row.length < width) row.push(null);

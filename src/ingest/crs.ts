@@ -1,3 +1,4 @@
+import { format, MESSAGES, type Messages } from '../i18n';
 import { bd09ToWgs84, gcj02ToWgs84, type LonLat } from '../domain/coordinates';
 import type { CoordinateSystem } from './mapping';
 import type { PolygonIndex } from './spatial-index';
@@ -77,11 +78,9 @@ export function detectDatumShift(lon: ArrayLike<number>, lat: ArrayLike<number>,
   const better = best.crs !== chosen && score(best) - score(current) >= 0.1 && score(best) >= 1.2 * score(current);
   if (!better) return { chosen, suggested: null, fits, zh: null, en: null };
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
-  const measureZh = current.gridAgreement !== null ? '落在所填网格内的点' : '落在边界内的点';
-  const measureEn = current.gridAgreement !== null ? 'points inside their own grid' : 'points inside the boundaries';
-  return {
-    chosen, suggested: best.crs, fits,
-    zh: `坐标看起来有偏移：按 ${chosen.toUpperCase()} 读取时${measureZh}为 ${pct(score(current))}，按 ${best.crs.toUpperCase()} 读取时为 ${pct(score(best))}。数据可能是 ${best.crs.toUpperCase()} 坐标。`,
-    en: `The points look shifted: read as ${chosen.toUpperCase()}, ${pct(score(current))} of ${measureEn}; read as ${best.crs.toUpperCase()}, ${pct(score(best))}. The data may be in ${best.crs.toUpperCase()}.`,
-  };
+  const text = (words: Messages) => format(words.data.details.datumShifted, {
+    chosen: chosen.toUpperCase(), best: best.crs.toUpperCase(), current: pct(score(current)), bestScore: pct(score(best)),
+    measure: current.gridAgreement !== null ? words.data.details.datumInsideGrid : words.data.details.datumInsideBoundaries,
+  });
+  return { chosen, suggested: best.crs, fits, zh: text(MESSAGES.zh), en: text(MESSAGES.en) };
 }

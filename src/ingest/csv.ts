@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import { emptyTable, uniqueColumnNames, type RawTable } from './raw-table';
 import { createIssue, type Issue } from './rules';
 
@@ -123,10 +124,10 @@ export function parseCsv(text: string, fileName: string, options: CsvOptions = {
     if (header === null) { header = fields; width = fields.length; return; }
     let problem: Issue | null = null;
     if (unterminated) problem = createIssue(fileName, line, null, 'unterminated_quote');
-    else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
+    else if (fields.length > width) problem = createIssue(fileName, line, null, 'ragged_row_long', null, inBothLanguages((m) => m.data.details.fieldCount, { fields: fields.length, width }));
     // A short row is rejected too: a missing separator shifts every later field into the wrong
     // column (a time under "category"), and nothing says which one is missing.
-    else if (fields.length < width) problem = createIssue(fileName, line, null, 'ragged_row_short', null, { zh: `${fields.length} 个字段，表头 ${width} 个`, en: `${fields.length} fields, header has ${width}` });
+    else if (fields.length < width) problem = createIssue(fileName, line, null, 'ragged_row_short', null, inBothLanguages((m) => m.data.details.fieldCount, { fields: fields.length, width }));
     // The fields array becomes the row (no copy: a million rows make a second array per row costly).
     // A long row keeps its extra fields, so the rejected-rows download shows all of it.
     const row = fields as (string | null)[];

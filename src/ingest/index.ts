@@ -12,7 +12,7 @@ export { suggestMapping, serialiseMapping, parseMapping, missingSourceColumns, C
 export { parseTimestamp, formatLocalTimestamp, CHINA_UTC_OFFSET_MINUTES } from './time';
 export { validateEvents, REQUIRED_COLUMNS, type ValidateOptions, type ValidationResult, type ValidationCounts } from './validate';
 export type { EventColumns } from './event-columns';
-export { RULES, createIssue, type Issue, type RuleId, type RuleOutcome } from './rules';
+export { RULES, createIssue, ruleText, type Issue, type RuleId, type RuleOutcome } from './rules';
 export { rejectedRowsCsv } from './rejected-csv';
 export { cleanText, MAX_TEXT_LENGTH } from './text';
 export { toWgs84, convertToWgs84InPlace, detectDatumShift, type DatumHint, type DatumFit } from './crs';

@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import * as parquet from 'parquet-wasm/esm';
 import { initParquetWasm, parquetWasmReady } from '../engine/parquet-wasm';
 import { readArrowIpc } from './arrow';
@@ -13,16 +14,16 @@ export const initParquetReader = initParquetWasm;
  * Call initParquetReader first; without it the file is refused with that reason.
  */
 export async function readParquet(bytes: Uint8Array, fileName: string): Promise<RawTable> {
-  const refuse = (zh: string, en: string): RawTable => emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, { zh, en }));
+  const refuse = (detail: { zh: string; en: string }): RawTable => emptyTable(fileName, createIssue(fileName, null, null, 'unsupported_file', null, detail));
   const ready = parquetWasmReady();
-  if (!ready) return refuse('Parquet 读取器未初始化（initParquetReader）', 'the Parquet reader was not started (initParquetReader)');
+  if (!ready) return refuse(inBothLanguages((m) => m.data.details.parquetNotStarted));
   let ipc: Uint8Array;
   try {
     await ready;
     ipc = parquet.readParquet(bytes).intoIPCStream();
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
-    return refuse(`不是可读的 Parquet：${message}`, `not readable Parquet: ${message}`);
+    return refuse(inBothLanguages((m) => m.data.details.parquetUnreadable, { message }));
   }
   return readArrowIpc(ipc, fileName);
 }

@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import { checkFeatures, type BoundarySet } from './boundaries';
 import { createIssue } from './rules';
 
@@ -16,7 +17,7 @@ export async function parseShapefileZip(bytes: Uint8Array, fileName: string): Pr
     collections = Array.isArray(parsed) ? parsed : [parsed];
   } catch (error) {
     const message = (error as Error).message;
-    return { fileName, features: [], issues: [createIssue(fileName, null, null, 'unsupported_file', null, { zh: `不是可读的 zip 压缩的 shapefile：${message}`, en: `not a readable zipped shapefile: ${message}` })], featureCount: 0, rejectedCount: 0 };
+    return { fileName, features: [], issues: [createIssue(fileName, null, null, 'unsupported_file', null, inBothLanguages((m) => m.data.details.shapefileUnreadable, { message }))], featureCount: 0, rejectedCount: 0 };
   }
   const set = checkFeatures(collections.flatMap((collection) => collection.features), fileName);
   // Shapefile outer rings are clockwise by specification: rewinding them is routine, not a finding.

@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../i18n';
 import { isInsideChina } from '../domain/coordinates';
 import { EVENT_COLUMNS, type EventColumn, type EventStatus } from '../domain/events';
 import { toWgs84 } from './crs';
@@ -89,10 +90,10 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
   // A file with no columns at all (empty) has already said so; its mapping has nothing to report.
   if (table.columns.length === 0) missing.length = 0;
   for (const column of missing) {
-    const detail = mapping.columns[column] ? { zh: `映射的列 "${mapping.columns[column]}" 不在文件中`, en: `mapped column "${mapping.columns[column]}" is not in the file` } : { zh: `未映射 ${column}`, en: `${column} is not mapped` };
+    const detail = mapping.columns[column] ? inBothLanguages((m) => m.data.details.mappedColumnMissing, { column: mapping.columns[column] }) : inBothLanguages((m) => m.data.details.notMapped, { column });
     fileIssues.push(createIssue(file, null, column, 'missing_required_column', null, detail));
   }
-  if (index.event_id < 0 && table.rows.length > 0) fileIssues.push(createIssue(file, null, 'event_id', 'id_generated', null, { zh: '所有行', en: 'all rows' }));
+  if (index.event_id < 0 && table.rows.length > 0) fileIssues.push(createIssue(file, null, 'event_id', 'id_generated', null, inBothLanguages((m) => m.data.details.allRows)));
 
   const rowIssuesFromReading = new Map<number, Issue[]>();
   for (const issue of table.issues) if (issue.row !== null) rowIssuesFromReading.set(issue.row, [...(rowIssuesFromReading.get(issue.row) ?? []), issue]);
@@ -138,7 +139,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     if (raw === null) return null;
     const clean = cleanText(raw, maxText);
     if (clean.hadControl) add(column, 'control_characters');
-    if (clean.wasCut) add(column, 'text_too_long', null, { zh: `原长 ${raw.length} 字符，保留 ${maxText}`, en: `${raw.length} characters, ${maxText} kept` });
+    if (clean.wasCut) add(column, 'text_too_long', null, inBothLanguages((m) => m.data.details.textCut, { length: raw.length, kept: maxText }));
     return clean.value === '' ? null : clean.value;
   };
   // Coded columns have few distinct values: each is normalised once per file.
@@ -235,7 +236,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     }
     let grid = text('grid_code');
     if (grid !== null && options.knownGridCodes && !options.knownGridCodes.has(grid)) {
-      const detail = located !== null ? { zh: `已按坐标改为 ${located}`, en: `reassigned from the coordinates to ${located}` } : { zh: '保留原编码', en: 'kept as given' };
+      const detail = located !== null ? inBothLanguages((m) => m.data.details.reassigned, { code: located }) : inBothLanguages((m) => m.data.details.keptAsGiven);
       add('grid_code', 'grid_code_unknown', grid, detail);
       if (located !== null) grid = located;
     }
@@ -281,7 +282,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     // A made-up id ("file#row") is unique by construction and needs no lookup.
     if (!isRejected && !generated) {
       const first = firstRowOfId.get(id);
-      if (first !== undefined) add('event_id', 'duplicate_id', id, { zh: `首次出现于第 ${first} 行`, en: `first seen on row ${first}` });
+      if (first !== undefined) add('event_id', 'duplicate_id', id, inBothLanguages((m) => m.data.details.firstSeen, { row: first }));
       else firstRowOfId.set(id, rowNo);
     }
 

@@ -1,14 +1,14 @@
 import { CATEGORIES, OTHER_CATEGORY as OTHER } from '../domain/categories';
-import { CHANNEL_NAMES, CHANNELS, CLOSED_LEVELS, OUTCOMES, SATISFACTIONS, STATUSES, type Channel, type ClosedLevel, type EventStatus, type Outcome, type Satisfaction } from '../domain/events';
+import { CHANNELS, CLOSED_LEVELS, OUTCOMES, SATISFACTIONS, STATUSES, type Channel, type ClosedLevel, type EventStatus, type Outcome, type Satisfaction } from '../domain/events';
+import { MESSAGES, vocabLabel } from '../i18n';
 
 /**
- * Source values → OneMap codes. Codes themselves, the Chinese and English names of
- * src/domain, and the words of common exports are recognised; anything else is
+ * Source values → OneMap codes. Codes themselves, their Chinese and English names in the
+ * dictionary (src/i18n), and the words of common exports are recognised; anything else is
  * "unknown", which the validator reports rather than guesses.
  */
 
 /** The code given to a category the taxonomy does not know (see docs/ingest.md). */
-/** The code given to a category outside the taxonomy (its labels: OTHER_CATEGORY in domain/categories.ts). */
 export const OTHER_CATEGORY_CODE = OTHER.code;
 
 function key(value: string): string {
@@ -23,7 +23,7 @@ function table<T extends string>(codes: readonly T[], pairs: Record<string, T>):
 }
 
 const CHANNEL_WORDS = table<Channel>(CHANNELS, {
-  ...Object.fromEntries(CHANNELS.flatMap((c) => [[CHANNEL_NAMES[c].zh, c], [CHANNEL_NAMES[c].en, c]])),
+  ...Object.fromEntries(CHANNELS.flatMap((c) => [[MESSAGES.zh.vocab.channel[c], c], [MESSAGES.en.vocab.channel[c], c]])),
   '12345': 'hotline', '热线': 'hotline', '电话': 'hotline', '来电': 'hotline', 'phone': 'hotline', '311': 'hotline',
   'online': 'app', 'mobile': 'app', 'web': 'app', '微信': 'app', '网站': 'app', 'email': 'app', '人眼': 'app',
   '视频': 'camera', '天眼': 'camera', '雪亮工程': 'camera', '物联': 'sensor', '地眼': 'sensor', '传感器': 'sensor',
@@ -69,7 +69,7 @@ export function normaliseSeverity(value: string): number | 'out_of_range' | 'unk
 
 const CATEGORY_NAMES = new Map<string, string>();
 for (const category of CATEGORIES) {
-  for (const name of [category.code, category.zh, category.en, ...category.subcategories]) CATEGORY_NAMES.set(key(name), category.code);
+  for (const name of [category.code, vocabLabel('zh', 'category', category.code), vocabLabel('en', 'category', category.code), ...category.subcategories]) CATEGORY_NAMES.set(key(name), category.code);
 }
 
 /**

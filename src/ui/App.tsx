@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { detectLanguage, MESSAGES, type Language } from '../i18n';
+import { detectLanguage, format, localeOf, MESSAGES, parseLanguage, type Language } from '../i18n';
 import { bootDataset, type BootStage } from './boot';
 import { maybeInstallBenchHook } from './bench-hook';
 import { Dashboard } from './Dashboard';
@@ -21,16 +21,13 @@ import { activateUserData, restoreDemo, type ActiveData } from './data/activate'
 import { DataControlContext, type DataControl } from './data/data-control';
 import { clearUserData, loadUserData } from './data/stored-dataset';
 import { UserDataBanner } from './data/UserDataBanner';
-import { DATA_MESSAGES } from './data/messages';
 import { WallMode } from './wall/WallMode';
 import { Workbench } from './workbench/Workbench';
 
 const DEMO_BASE_URL = '/demo';
 
 function initialLanguage(): Language {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'zh' || fromUrl === 'en') return fromUrl;
-  return detectLanguage(navigator.languages);
+  return parseLanguage(new URLSearchParams(window.location.search).get('lang')) ?? detectLanguage(navigator.languages);
 }
 
 interface Loaded { dataset: Dataset; units: UnitsDirectory; store: ViewStore }
@@ -69,7 +66,7 @@ export function App() {
       .catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))));
   }, []);
   useEffect(boot, [boot]);
-  useEffect(() => { document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en'; }, [language]);
+  useEffect(() => { document.documentElement.lang = localeOf(language); }, [language]);
 
   const switchLanguage = () => {
     const next = language === 'zh' ? 'en' : 'zh';
@@ -108,7 +105,7 @@ export function App() {
       showData(await restoreDemo(loaded.dataset, DEMO_BASE_URL));
     },
   }, [loaded]);
-  const title = useMemo(() => (loaded ? `${loaded.units.root.name}${t.appTitleSuffix}` : t.appTitle), [loaded, t]);
+  const title = useMemo(() => (loaded ? format(t.appTitleOf, { unit: loaded.units.root.name }) : t.appTitle), [loaded, t]);
 
   if (mode === 'wall' && loaded && navigation) {
     return (
@@ -128,7 +125,7 @@ export function App() {
         <header className="app-header">
           <div>
             <h1>{title}</h1>
-            <div className="subtitle">{dataset?.origin === 'user' ? DATA_MESSAGES[language].bannerLabel : t.appSubtitle}</div>
+            <div className="subtitle">{dataset?.origin === 'user' ? t.data.bannerLabel : t.appSubtitle}</div>
           </div>
           <nav className="mode-nav" aria-label={t.modeNavLabel}>
             {APP_MODES.map((m) => (

@@ -1,15 +1,11 @@
 import type { UnitLevel } from '../domain/units';
+import { vocabLabel, type Language } from '../i18n';
 import { useMessages } from './LanguageContext';
 import type { UnitsDirectory } from './units-directory';
 import type { ViewStore } from './view-store';
 
-const LEVEL_NAMES: Record<UnitLevel, { zh: string; en: string }> = {
-  city: { zh: '市', en: 'City' }, county: { zh: '区县', en: 'County' }, township: { zh: '乡镇街道', en: 'Township' },
-  community: { zh: '村社区', en: 'Community' }, grid: { zh: '网格', en: 'Grid' },
-};
-
-export function levelName(level: UnitLevel, language: 'zh' | 'en'): string {
-  return LEVEL_NAMES[level][language];
+export function levelName(level: UnitLevel, language: Language): string {
+  return vocabLabel(language, 'unitLevel', level);
 }
 
 /** 市 › 区县 › 乡镇街道 › 村社区 › 网格: each ancestor is a button that goes back up to it. */

@@ -151,7 +151,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           ) : null}
           {measures.error ? <ErrorCard title={t.errorTitle} message={measures.error.message} onRetry={measures.retry} retryLabel={t.retry} />
             : children === null ? <p className="hint">{t.leafUnit}</p>
-            : measureMissing ? <p className="hint" data-testid="measure-unavailable">{measure[language].label}{language === 'zh' ? '：' : ': '}{measureMissing[language]}</p>
+            : measureMissing ? <p className="hint" data-testid="measure-unavailable">{measure[language].label}{t.colon}{measureMissing[language]}</p>
             : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} sql={measures.sql} source={sourceOf('ranking')}
               rankByMissing={measure.rankBy && measure.rankBy !== measure.id ? unavailable?.get(measure.rankBy) ?? null : null} />
             : <p>{t.loading}</p>}

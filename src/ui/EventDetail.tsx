@@ -1,11 +1,10 @@
-import { categoryLabel } from '../domain/categories';
-import { CHANNEL_NAMES, STATUSES, type Channel, type EventStatus } from '../domain/events';
 import { maskPersonalData } from '../domain/mask';
 import { formatDuration } from '../domain/format';
 import { HOUR_MS, wallClockMinute } from '../domain/wall-clock';
 import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import { eventById } from '../sql/points';
+import { format, vocabLabel, type Vocabulary } from '../i18n';
 import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
 
@@ -30,9 +29,8 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
   const event = result.data;
   if (result.error) return <div className="event-detail" role="alert">{result.error.message}</div>;
   if (result.loading) return <div className="event-detail">{t.loading}</div>;
-  if (!event) return <div className="event-detail" role="alert">{t.eventNotFound.replace('{id}', eventId)}</div>;
-  const category = categoryLabel(String(event.category ?? ''), language);
-  const channel = CHANNEL_NAMES[event.channel as Channel]?.[language] ?? String(event.channel);
+  if (!event) return <div className="event-detail" role="alert">{format(t.eventNotFound, { id: eventId })}</div>;
+  const label = (vocabulary: Vocabulary, value: Scalar | undefined) => vocabLabel(language, vocabulary, value);
   let previous: Scalar = null;
   return (
     <section className="event-detail" data-testid="event-detail" aria-label={t.eventDetail}>
@@ -41,13 +39,13 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
         <button type="button" onClick={onClose} aria-label={t.close}>×</button>
       </header>
       <dl>
-        <dt>{t.category}</dt><dd>{category} · {String(event.subcategory)}</dd>
-        <dt>{t.severity}</dt><dd>{String(event.severity)}</dd>
-        <dt>{t.channel}</dt><dd>{channel}</dd>
-        <dt>{t.department}</dt><dd>{String(event.department ?? '—')}</dd>
-        <dt>{t.status}</dt><dd>{STATUSES.includes(event.status as EventStatus) ? t[`status_${event.status as EventStatus}`] : String(event.status)}{event.closed_level ? ` · ${t.closedAt} ${String(event.closed_level)}` : ''}</dd>
+        <dt>{t.category}</dt><dd>{label('category', event.category)}{event.subcategory ? ` · ${label('subcategory', event.subcategory)}` : ''}</dd>
+        <dt>{t.severity}</dt><dd>{label('severity', event.severity)}</dd>
+        <dt>{t.channel}</dt><dd>{label('channel', event.channel)}</dd>
+        <dt>{t.department}</dt><dd>{label('department', event.department)}</dd>
+        <dt>{t.status}</dt><dd>{label('status', event.status)}{event.closed_level ? ` · ${t.closedAt} ${label('closedLevel', event.closed_level)}` : ''}</dd>
         <dt>{t.due}</dt><dd>{timeText(event.due_at ?? null)}</dd>
-        <dt>{t.satisfaction}</dt><dd>{String(event.satisfaction ?? t.notRated)}</dd>
+        <dt>{t.satisfaction}</dt><dd>{event.satisfaction ? label('satisfaction', event.satisfaction) : t.notRated}</dd>
         <dt>{t.address}</dt><dd data-testid="event-address">{maskPersonalData(String(event.address ?? ''))}</dd>
         <dt>{t.description}</dt><dd data-testid="event-description">{maskPersonalData(String(event.description ?? ''))}</dd>
       </dl>

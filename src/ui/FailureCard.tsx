@@ -6,14 +6,14 @@ import type { FailureExplanation } from './startup-failures';
  * browser's own message folded away for whoever fixes it. Text only, never HTML.
  */
 export function FailureCard({ failure, kind, detail, onRetry }: { failure: FailureExplanation; kind: string; detail?: string; onRetry?: () => void }) {
-  const { language, t } = useMessages();
+  const { t } = useMessages();
   return (
     <div className="error-card failure-card" role="alert" data-testid="error-card" data-failure={kind}>
       <strong>{failure.title}</strong>
       <p>{failure.explanation}</p>
-      <p>{language === 'zh' ? '可以尝试：' : 'What to try:'}</p>
+      <p>{t.whatToTry}</p>
       <ul>{failure.tryThis.map((step) => <li key={step}>{step}</li>)}</ul>
-      {detail ? <details><summary>{language === 'zh' ? '技术细节' : 'Technical detail'}</summary><p>{detail}</p></details> : null}
+      {detail ? <details><summary>{t.technicalDetail}</summary><p>{detail}</p></details> : null}
       {onRetry ? <button type="button" data-testid="retry" onClick={onRetry}>{t.retry}</button> : null}
     </div>
   );

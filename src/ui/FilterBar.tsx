@@ -1,5 +1,6 @@
-import { CATEGORIES, categoryLabel, OTHER_CATEGORY } from '../domain/categories';
-import { CHANNEL_NAMES, CHANNELS, STATUSES, type Channel, type EventStatus } from '../domain/events';
+import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
+import { CHANNELS, SEVERITIES, STATUSES } from '../domain/events';
+import { vocabLabel } from '../i18n';
 import { TIME_PRESETS, type TimePreset } from '../sql/period';
 import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
@@ -47,10 +48,10 @@ export function FilterBar({ view, store, asOf }: { view: ViewState; store: ViewS
           </span>
         ) : null}
       </div>
-      <Chips name={t.category} options={categoryCodes} selected={view.categories} label={(code) => categoryLabel(String(code), language)} onChange={(categories) => store.update({ categories })} />
-      <Chips name={t.channel} options={CHANNELS} selected={view.channels} label={(c) => CHANNEL_NAMES[c as Channel][language]} onChange={(channels) => store.update({ channels })} />
-      <Chips name={t.status} options={STATUSES} selected={view.statuses} label={(s) => t[`status_${s as EventStatus}`]} onChange={(statuses) => store.update({ statuses })} />
-      <Chips name={t.severity} options={[1, 2, 3, 4]} selected={view.severities} label={(s) => t[`severity_${s as 1 | 2 | 3 | 4}`]} onChange={(severities) => store.update({ severities })} />
+      <Chips name={t.category} options={categoryCodes} selected={view.categories} label={(code) => vocabLabel(language, 'category', code)} onChange={(categories) => store.update({ categories })} />
+      <Chips name={t.channel} options={CHANNELS} selected={view.channels} label={(c) => vocabLabel(language, 'channel', c)} onChange={(channels) => store.update({ channels })} />
+      <Chips name={t.status} options={STATUSES} selected={view.statuses} label={(s) => vocabLabel(language, 'status', s)} onChange={(statuses) => store.update({ statuses })} />
+      <Chips name={t.severity} options={SEVERITIES} selected={view.severities} label={(s) => vocabLabel(language, 'severity', s)} onChange={(severities) => store.update({ severities })} />
       <div className="chips" role="radiogroup" aria-label={t.layer}>
         <span className="chips-name">{t.layer}</span>
         {MAP_LAYERS.map((layer) => (

@@ -52,7 +52,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
         tabIndex={0}
       >
         <div className="kpi-label">{text.label}</div>
-        <div className="kpi-value">{missing ? (language === 'zh' ? '不可用' : 'unavailable') : result.loading ? '…' : formatValue(measure.unit, value, language, t.hours)}</div>
+        <div className="kpi-value">{missing ? t.unavailable : result.loading ? '…' : formatValue(measure.unit, value, language, t.hours)}</div>
         {coverage ? <div className="kpi-coverage" data-testid={`kpi-coverage-${kpi.id}`}>{coverage}</div> : null}
         <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
       </div>

@@ -1,5 +1,6 @@
 import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
-import { STATUSES } from '../domain/events';
+import { SEVERITIES, STATUSES } from '../domain/events';
+import { vocabLabel } from '../i18n';
 import type { UnitMeasure } from '../domain/measures';
 import type { Choropleth } from '../map/choropleth';
 import { CATEGORY_COLORS_HEX, NO_DATA_HEX, UNKNOWN_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX } from '../map/palette';
@@ -25,11 +26,11 @@ export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measur
   const { language, t } = useMessages();
   const { origin } = useDataset();
   const items: { color: string; label: string }[] = colorBy === 'category'
-    ? [...CATEGORIES.map((c, i) => ({ color: CATEGORY_COLORS_HEX[i]!, label: c[language] })),
+    ? [...CATEGORIES.map((c, i) => ({ color: CATEGORY_COLORS_HEX[i]!, label: vocabLabel(language, 'category', c.code) })),
       // Loaded data can hold categories outside the taxonomy; they are drawn grey (palette.ts).
-      ...(origin === 'user' ? [{ color: UNKNOWN_HEX, label: OTHER_CATEGORY[language] }] : [])]
-    : colorBy === 'status' ? STATUSES.map((s) => ({ color: STATUS_COLORS_HEX[s] ?? '#888', label: t[`status_${s}`] }))
-    : SEVERITY_COLORS_HEX.map((color, i) => ({ color, label: t[`severity_${(i + 1) as 1 | 2 | 3 | 4}`] }));
+      ...(origin === 'user' ? [{ color: UNKNOWN_HEX, label: vocabLabel(language, 'category', OTHER_CATEGORY.code) }] : [])]
+    : colorBy === 'status' ? STATUSES.map((s) => ({ color: STATUS_COLORS_HEX[s] ?? '#888', label: vocabLabel(language, 'status', s) }))
+    : SEVERITY_COLORS_HEX.map((color, i) => ({ color, label: vocabLabel(language, 'severity', SEVERITIES[i]) }));
   return (
     <div className="legend" data-testid="legend">
       {choropleth ? (

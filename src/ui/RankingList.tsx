@@ -29,7 +29,7 @@ export function RankingList({ rows, measure, store, sql = null, source, rankByMi
       <div className="ranking-head" title={ranked[language].definition}>
         {rankByMissing ? t.listedBy : t.rankedBy} <strong>{ranked[language].label}</strong>
         {ranked.id !== measure.id ? <span className="hint"> ({t.perCapitaHint})</span> : null}
-        {rankByMissing ? <span className="hint" data-testid="ranking-unranked"> ({t.notRanked}{language === 'zh' ? '：' : ': '}{rankByMissing[language]})</span> : null}
+        {rankByMissing ? <span className="hint" data-testid="ranking-unranked"> ({t.notRanked}{t.colon}{rankByMissing[language]})</span> : null}
         {source ? <> <ShowSqlButton sql={sql} source={source} /></> : null}
       </div>
       <ol>

@@ -1,6 +1,6 @@
 import type { ExportSource } from '../export/meta';
 import { useNavigation } from './navigation';
-import { useWorkbenchMessages } from './workbench/messages';
+import { useMessages } from './LanguageContext';
 import { storePendingSource } from './workbench/pending-sql';
 import './workbench/workbench.css';
 
@@ -19,7 +19,7 @@ interface ShowSqlButtonProps {
  */
 export function ShowSqlButton({ sql, source, testId }: ShowSqlButtonProps) {
   const navigation = useNavigation();
-  const t = useWorkbenchMessages();
+  const t = useMessages().t.workbench;
   if (sql === null) return null;
   return (
     <button type="button" className="show-sql" data-testid={testId ?? `show-sql-${source.panel}`} title={t.showSqlTitle} aria-label={t.showSqlTitle}

@@ -181,8 +181,8 @@ describe('a whole briefing on a hand-made city', () => {
     expect(en).toContain('On-time rate unavailable, satisfaction rate');
     expect(en).toContain('Matters needing attention: overdue events of severity 3 or more unavailable,');
     expect(en).toContain('Unavailable: Not available: the data has no due\\_at');
-    // Nor in the rankings: the department's overdue count and on-time interval are blank, not 0.
-    expect(en).toContain('| no data | 综合执法局 | — | — | 0 | 4 | — |');
+    // Nor in the rankings: the department's overdue count and on-time interval are blank, not 0 (and its name is in English).
+    expect(en).toContain('| no data | Comprehensive Law Enforcement Bureau | — | — | 0 | 4 | — |');
     expect(without.series.every((r) => r.overdue === null && r.on_time_rate === null)).toBe(true);
     expect(briefingManifest(without).unavailable).toEqual({ overdue: reason, on_time_rate: reason });
     expect(briefingManifest(briefing).unavailable).toBeUndefined();

@@ -3,7 +3,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { categoryLabel, measureLabel, type Language } from '../../briefing/labels';
+import { measureLabel, type Language } from '../../briefing/labels';
+import { messages, vocabLabel } from '../../i18n';
 import type { Briefing } from '../../briefing/model';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -36,12 +37,13 @@ const legend = { top: 0, itemGap: 18 };
 
 /** The three charts' options, built once per briefing and language (a new object would redraw a chart). */
 function chartOptions(briefing: Briefing, lang: Language): { volume: EChartsCoreOption; rates: EChartsCoreOption; mix: EChartsCoreOption } {
+  const words = messages(lang).briefing.chart;
   const periods = briefing.series.map((r) => String(r.period));
   const series = (id: string, scale = 1) => briefing.series.map((r) => { const v = num(r[id]); return v === null ? null : v * scale; });
   const volume: EChartsCoreOption = {
     legend, grid, tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: { type: 'category', data: periods },
-    yAxis: [{ type: 'value', name: lang === 'zh' ? '件' : 'events' }, { type: 'value', name: lang === 'zh' ? '在办' : 'backlog', splitLine: { show: false } }],
+    yAxis: [{ type: 'value', name: words.events }, { type: 'value', name: words.backlog, splitLine: { show: false } }],
     series: [
       { name: measureLabel('intake', lang), type: 'bar', data: series('intake'), itemStyle: { color: '#4e79a7' } },
       { name: measureLabel('closed', lang), type: 'bar', data: series('closed'), itemStyle: { color: '#59a14f' } },
@@ -60,11 +62,11 @@ function chartOptions(briefing: Briefing, lang: Language): { volume: EChartsCore
   const top = briefing.categories.filter((r) => (num(r.current) ?? 0) + (num(r.previous) ?? 0) > 0).slice(0, 12);
   const mix: EChartsCoreOption = {
     legend, grid: { ...grid, left: 176 }, tooltip: { trigger: 'axis', renderMode: 'richText' },
-    yAxis: { type: 'category', inverse: true, data: top.map((r) => shortLabel(categoryLabel(String(r.category), lang))) },
+    yAxis: { type: 'category', inverse: true, data: top.map((r) => shortLabel(vocabLabel(lang, 'category', String(r.category)))) },
     xAxis: { type: 'value', name: '%' },
     series: [
-      { name: lang === 'zh' ? '本期占比' : 'This period', type: 'bar', data: top.map((r) => (num(r.share_current) ?? 0) * 100), itemStyle: { color: '#4e79a7' } },
-      { name: lang === 'zh' ? '上期占比' : 'Previous', type: 'bar', data: top.map((r) => (num(r.share_previous) ?? 0) * 100), itemStyle: { color: '#bab0ac' } },
+      { name: words.thisShare, type: 'bar', data: top.map((r) => (num(r.share_current) ?? 0) * 100), itemStyle: { color: '#4e79a7' } },
+      { name: words.previousShare, type: 'bar', data: top.map((r) => (num(r.share_previous) ?? 0) * 100), itemStyle: { color: '#bab0ac' } },
     ],
   };
   return { volume, rates, mix };
@@ -72,11 +74,12 @@ function chartOptions(briefing: Briefing, lang: Language): { volume: EChartsCore
 
 export function BriefingCharts({ briefing, lang }: { briefing: Briefing; lang: Language }) {
   const { volume, rates, mix } = useMemo(() => chartOptions(briefing, lang), [briefing, lang]);
+  const words = messages(lang).briefing.chart;
   return (
     <div className="briefing-charts">
-      <Chart option={volume} testId="chart-volume" label={lang === 'zh' ? '受理、办结与在办趋势' : 'Intake, closures and backlog'} />
-      <Chart option={rates} testId="chart-rates" label={lang === 'zh' ? '响应率、按时办结率与满意率趋势' : 'Response, on-time and satisfaction rates'} />
-      <Chart option={mix} testId="chart-categories" label={lang === 'zh' ? '类别结构' : 'Category mix'} />
+      <Chart option={volume} testId="chart-volume" label={words.volume} />
+      <Chart option={rates} testId="chart-rates" label={words.rates} />
+      <Chart option={mix} testId="chart-categories" label={words.mix} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { buildBriefing } from '../../briefing/build';
 import { briefingFileStem, briefingZip } from '../../briefing/csv-tables';
-import { BRIEFING_KINDS, KIND_NAMES, type BriefingKind } from '../../briefing/kinds';
+import { BRIEFING_KINDS, type BriefingKind } from '../../briefing/kinds';
 import { periodLabel } from '../../briefing/labels';
 import { briefingMarkdown } from '../../briefing/markdown';
 import type { Briefing } from '../../briefing/model';
@@ -16,7 +16,6 @@ import type { UnitsDirectory } from '../units-directory';
 import { BriefingCharts } from './BriefingCharts';
 import { BriefingTableView } from './BriefingTableView';
 import { briefingSearch, defaultBriefingDate, parseBriefingParams, type BriefingParams } from './briefing-url';
-import { BRIEFING_MESSAGES } from './messages';
 import './briefing.css';
 
 /** Units a briefing can be about: the city, its counties and their townships (grids are for the map). */
@@ -38,7 +37,7 @@ function unitOptions(units: UnitsDirectory): { code: string; label: string }[] {
 export function BriefingPage({ units }: { units: UnitsDirectory }) {
   const dataset = useDataset();
   const { language, t } = useMessages();
-  const m = BRIEFING_MESSAGES[language];
+  const m = t.briefing;
   const [params, setParams] = useState<BriefingParams>(() => parseBriefingParams(window.location.search, units.root.code, dataset.asOf));
   const [state, setState] = useState<{ briefing: Briefing | null; error: Error | null; key: string }>({ briefing: null, error: null, key: '' });
   const [attempt, setAttempt] = useState(0);
@@ -65,7 +64,7 @@ export function BriefingPage({ units }: { units: UnitsDirectory }) {
     const table = byId.get(id);
     return table ? <BriefingTableView key={id} table={table} sql={sqlOf(table.query)} level={level} /> : null;
   };
-  const colon = language === 'zh' ? '：' : ': ';
+  const colon = t.colon;
   const totalMs = briefing ? Math.round(briefing.queries.reduce((sum, q) => sum + q.ms, 0)) : 0;
 
   return (
@@ -76,7 +75,7 @@ export function BriefingPage({ units }: { units: UnitsDirectory }) {
             const kind = e.target.value as BriefingKind;
             setParams({ ...params, kind, date: defaultBriefingDate(kind, dataset.asOf) });
           }}>
-            {BRIEFING_KINDS.map((k) => <option key={k} value={k}>{KIND_NAMES[k][language]}</option>)}
+            {BRIEFING_KINDS.map((k) => <option key={k} value={k}>{m.kindNames[k]}</option>)}
           </select>
         </label>
         <label>{m.date}
@@ -99,7 +98,7 @@ export function BriefingPage({ units }: { units: UnitsDirectory }) {
         : (
           <article className="briefing-document" data-testid="briefing-document">
             <header>
-              <h1>{briefing.unit.name} {KIND_NAMES[briefing.kind][language]}{language === 'zh' ? '简报' : ' briefing'}</h1>
+              <h1>{format(m.titleOf, { unit: briefing.unit.name, kind: m.kindNames[briefing.kind] })}</h1>
               <p className="briefing-facts">
                 {m.period}{colon}{periodLabel(briefing, language)} · {m.dataTime}{colon}{briefing.dataAsOf} · {m.endOfPeriod}{colon}{briefing.periods.asOf}
                 <span className="no-print"> · {format(m.queries, { count: briefing.queries.length, ms: totalMs })}</span>

@@ -3,7 +3,6 @@ import type { BriefingTable } from '../../briefing/tables';
 import { mapTargetQuery } from '../../briefing/tables';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
-import { BRIEFING_MESSAGES } from './messages';
 
 /**
  * One briefing table as on paper, with the row's place on the map as a real link (it
@@ -11,8 +10,7 @@ import { BRIEFING_MESSAGES } from './messages';
  * query behind it. Cells are text, never HTML.
  */
 export function BriefingTableView({ table, sql, level = 2 }: { table: BriefingTable; sql: string | undefined; level?: 2 | 3 }) {
-  const { language } = useMessages();
-  const m = BRIEFING_MESSAGES[language];
+  const m = useMessages().t.briefing;
   const navigation = useNavigation();
   const Heading = level === 2 ? 'h2' : 'h3';
   const linkColumn = table.linkColumn ?? 0;

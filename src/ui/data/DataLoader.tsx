@@ -6,7 +6,7 @@ import { useNavigation } from '../navigation';
 import { useDataControl } from './data-control';
 import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
-import { DATA_MESSAGES, fill } from './messages';
+import { format as fill, MESSAGES } from '../../i18n';
 import { LoaderWorker } from './loader-client';
 import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from '../../ingest/pipeline';
@@ -36,7 +36,7 @@ function parseDataTime(text: string): string | null {
  */
 export function DataLoader() {
   const { language } = useMessages();
-  const m = DATA_MESSAGES[language];
+  const m = MESSAGES[language].data;
   const dataset = useDataset();
   const control = useDataControl();
   const navigation = useNavigation();
@@ -112,7 +112,7 @@ export function DataLoader() {
 
   const validate = () => {
     if (!table || !mapping) return;
-    if (asOfText.trim() !== '' && parseDataTime(asOfText) === null) { setError({ zh: DATA_MESSAGES.zh.asOfInvalid, en: DATA_MESSAGES.en.asOfInvalid }); return; }
+    if (asOfText.trim() !== '' && parseDataTime(asOfText) === null) { setError({ zh: MESSAGES.zh.data.asOfInvalid, en: MESSAGES.en.data.asOfInvalid }); return; }
     run(async () => {
       setBusy(m.validating);
       setProgress({ done: 0, total: table.rowCount });
@@ -122,7 +122,7 @@ export function DataLoader() {
 
   // Stopping ends the worker (the only way to interrupt a synchronous validation); the table and boundaries went with it.
   const stopValidation = () => {
-    worker.current?.cancel(new LoaderRefusal(DATA_MESSAGES.zh.validationStopped, DATA_MESSAGES.en.validationStopped));
+    worker.current?.cancel(new LoaderRefusal(MESSAGES.zh.data.validationStopped, MESSAGES.en.data.validationStopped));
     setTable(null);
     setMapping(null);
     setPrepared(null);
@@ -146,7 +146,7 @@ export function DataLoader() {
         await control.activate(data);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        throw new LoaderRefusal(fill(DATA_MESSAGES.zh.loadFailed, { message }), fill(DATA_MESSAGES.en.loadFailed, { message }));
+        throw new LoaderRefusal(fill(MESSAGES.zh.data.loadFailed, { message }), fill(MESSAGES.en.data.loadFailed, { message }));
       }
       let stored: string;
       try {

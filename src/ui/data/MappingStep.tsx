@@ -3,7 +3,7 @@ import { EVENT_COLUMNS, type EventColumn } from '../../domain/events';
 import { COORDINATE_SYSTEMS, missingSourceColumns, REQUIRED_COLUMNS, type CoordinateSystem, type DatumHint, type EventMapping } from '../../ingest';
 import type { TableSummary } from './loader-protocol';
 import type { Language } from '../../i18n';
-import { DATA_MESSAGES, fill } from './messages';
+import { format as fill, MESSAGES } from '../../i18n';
 import { loadSavedMapping, saveMapping, savedMappingNames } from './saved-mappings';
 
 const PREVIEW_ROWS = 5;
@@ -19,7 +19,7 @@ interface MappingStepProps {
 
 /** Step 2: the suggested mapping as one select per OneMap field, a preview of the rows as read, the datum and saved mappings. */
 export function MappingStep({ language, table, mapping, onChange, hint }: MappingStepProps) {
-  const m = DATA_MESSAGES[language];
+  const m = MESSAGES[language].data;
   const [names, setNames] = useState(savedMappingNames);
   const [mappingName, setMappingName] = useState('');
   const [note, setNote] = useState<string | null>(null);

@@ -1,7 +1,6 @@
 import { measure as registryMeasure } from '../../domain/measures';
-import { RULES, type RuleId, type UnavailableMeasure } from '../../ingest';
-import type { Language } from '../../i18n';
-import { DATA_MESSAGES, fill } from './messages';
+import { RULES, ruleText, type RuleId, type UnavailableMeasure } from '../../ingest';
+import { format as fill, MESSAGES, type Language } from '../../i18n';
 import type { PreparedSummary, TableSummary } from './loader-protocol';
 
 const EXAMPLES = 20;
@@ -34,7 +33,7 @@ function download(name: string, text: string): void {
 
 /** Step 3: what validation found, per rule with examples; rejected rows downloadable; the user goes on or cancels. */
 export function ReviewStep({ language, table, prepared, rejectedCsv, onError, busy, onConfirm, onCancel }: ReviewStepProps) {
-  const m = DATA_MESSAGES[language];
+  const m = MESSAGES[language].data;
   const { counts, byRule, issues } = prepared.result;
   const rules = (Object.entries(byRule) as [RuleId, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const tile = (id: 'input' | 'accepted' | 'rejected' | 'doubtful') => (
@@ -56,7 +55,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
             <tbody>
               {rules.map(([rule, n]) => (
                 <tr key={rule} data-testid={`rule-${rule}`} data-value={n}>
-                  <td>{RULES[rule][language]} <code>[{rule}]</code></td>
+                  <td>{ruleText(rule, language)} <code>[{rule}]</code></td>
                   <td>{m.outcomes[RULES[rule].outcome]}</td>
                   <td>{n.toLocaleString()}</td>
                 </tr>

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useMessages } from '../LanguageContext';
 import { useDataset } from '../DatasetContext';
 import { useDataControl } from './data-control';
-import { DATA_MESSAGES, fill } from './messages';
+import { format as fill, MESSAGES } from '../../i18n';
 import './data.css';
 
 /** Shown above every mode while the user's data is in place: whose data this is, and the way back to the demo. */
 export function UserDataBanner() {
   const { language } = useMessages();
-  const m = DATA_MESSAGES[language];
+  const m = MESSAGES[language].data;
   const { rows, asOf } = useDataset();
   const control = useDataControl();
   const [busy, setBusy] = useState(false);

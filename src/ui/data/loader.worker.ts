@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { createBoundaryModel, detectDatumShift, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
-import { DATA_MESSAGES } from './messages';
+import { MESSAGES } from '../../i18n';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from '../../ingest/pipeline';
 
@@ -95,7 +95,7 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
 }
 
 function nothingLoaded(): LoaderRefusal {
-  return new LoaderRefusal(DATA_MESSAGES.zh.nothingLoaded, DATA_MESSAGES.en.nothingLoaded);
+  return new LoaderRefusal(MESSAGES.zh.data.nothingLoaded, MESSAGES.en.data.nothingLoaded);
 }
 
 scope.onmessage = (event: MessageEvent<LoaderRequest>) => {

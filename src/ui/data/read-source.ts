@@ -1,5 +1,5 @@
 import { LoaderRefusal, refuseIfTooLarge } from '../../ingest/pipeline';
-import { DATA_MESSAGES, fill } from './messages';
+import { format as fill, MESSAGES } from '../../i18n';
 
 export interface SourceBytes { name: string; bytes: Uint8Array }
 
@@ -17,7 +17,7 @@ export async function readPickedFile(file: File, kind: 'events' | 'boundaries', 
 export async function readUrl(text: string, kind: 'events' | 'boundaries', usedBytes: number): Promise<SourceBytes> {
   const url = new URL(text, window.location.href);
   const say = (key: 'urlForeign' | 'urlFailed', values: Record<string, string>) =>
-    new LoaderRefusal(fill(DATA_MESSAGES.zh[key], values), fill(DATA_MESSAGES.en[key], values));
+    new LoaderRefusal(fill(MESSAGES.zh.data[key], values), fill(MESSAGES.en.data[key], values));
   if (url.origin !== window.location.origin) throw say('urlForeign', { origin: url.origin, self: window.location.origin });
   let response: Response;
   try {

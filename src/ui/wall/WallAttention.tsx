@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { categoryLabel } from '../../domain/categories';
 import { maskPersonalData } from '../../domain/mask';
 import { rowsOf } from '../../engine/columns';
 import { overdueSevere } from '../../sql/attention';
-import { format, type Language } from '../../i18n';
+import { format, vocabLabel, type Language } from '../../i18n';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import type { WallMessages } from './messages';
@@ -28,8 +27,8 @@ export function WallAttention({ unitCode, t, language }: { unitCode: string; t: 
           <ul>
             {result.data.map((row) => (
               <li key={String(row.event_id)}>
-                <span className={`wall-severity s${String(row.severity)}`}>{t.severityShort[Number(row.severity)] ?? ''}</span>
-                <span className="wall-item-text">{categoryLabel(String(row.category ?? ''), language)} · {maskPersonalData(String(row.address ?? ''))}</span>
+                <span className={`wall-severity s${String(row.severity)}`}>{vocabLabel(language, 'severity', row.severity)}</span>
+                <span className="wall-item-text">{vocabLabel(language, 'category', row.category)} · {maskPersonalData(String(row.address ?? ''))}</span>
                 <span className="wall-item-meta">{format(t.overdueHours, { hours: Math.round(Number(row.overdue_h)).toLocaleString() })}</span>
               </li>
             ))}

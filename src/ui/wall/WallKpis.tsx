@@ -6,7 +6,7 @@ import { periodComparison } from '../../sql/period-compare';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import { dayChange } from './day-change';
-import type { Language } from '../../i18n';
+import { MESSAGES, type Language } from '../../i18n';
 import type { WallMessages } from './messages';
 
 /** The tiles, in order: registry measures (WALL_TILE_IDS), each computed by periodComparison (trend-measures.ts). */
@@ -39,7 +39,7 @@ export function WallKpis({ unitCode, t, language }: { unitCode: string; t: WallM
           return (
             <div key={tile.id} className="wall-kpi" data-testid={`wall-kpi-${tile.id}`} data-value="" data-unavailable="true" title={missing[language]}>
               <div className="wall-kpi-label">{words.label}</div>
-              <div className="wall-kpi-value wall-muted">{language === 'zh' ? '不可用' : 'unavailable'}</div>
+              <div className="wall-kpi-value wall-muted">{MESSAGES[language].unavailable}</div>
               <div className="wall-kpi-change">{missing[language]}</div>
             </div>
           );

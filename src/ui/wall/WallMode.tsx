@@ -4,6 +4,7 @@ import { useMessages } from '../LanguageContext';
 import { runningQueries } from '../query-cache';
 import type { UnitsDirectory } from '../units-directory';
 import { useCanvasFit, useReducedMotion, useTourIndex } from './hooks';
+import { format, MESSAGES } from '../../i18n';
 import { WALL_MESSAGES } from './messages';
 import { rankingScope, tourStep, tourStops } from './tour';
 import { useLiveDataset } from './useLiveDataset';
@@ -54,7 +55,7 @@ export function WallMode({ units }: { units: UnitsDirectory }) {
         data-refresh-failures={live.status.failures} data-stale={live.status.staleSince !== null ? 'true' : 'false'} data-reduced-motion={reducedMotion ? 'true' : 'false'}>
         <div className="wall-canvas" data-testid="wall-canvas" data-scale={fit.scale}
           style={{ width: fit.width, height: fit.height, transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}>
-          <WallHeader title={`${units.root.name}${t.titleSuffix}`} unitName={step.unit.name} tour={touring ? { index, count: stops.length } : null}
+          <WallHeader title={format(MESSAGES[language].appTitleOf, { unit: units.root.name })} unitName={step.unit.name} tour={touring ? { index, count: stops.length } : null}
             asOf={live.dataset.asOf} status={live.status} sourceRefusal={source.refusal} t={t} />
           <WallKpis unitCode={step.unit.code} t={t} language={language} />
           <div className="wall-main">

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { categoryLabel } from '../../domain/categories';
 import { maskPersonalData } from '../../domain/mask';
 import { rowsOf } from '../../engine/columns';
 import { latestEvents } from '../../sql/latest-events';
-import type { Language } from '../../i18n';
+import { vocabLabel, type Language } from '../../i18n';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import type { WallMessages } from './messages';
@@ -35,11 +34,11 @@ export function WallTicker({ unitCode, canvasWidth, t, language }: { unitCode: s
     <section className="wall-ticker" aria-label={t.latest} data-testid="wall-ticker" aria-live="off">
       <h2>{t.latest}</h2>
       {shown.length === 0 ? <span className="wall-muted">{result.data ? t.latestNone : t.loading}</span> : shown.map((row) => {
-        const category = categoryLabel(String(row.category ?? ''), language);
+        const category = vocabLabel(language, 'category', row.category);
         return (
           <div key={String(row.event_id)} className="wall-ticker-item" data-testid="wall-ticker-item">
             <span className="wall-item-meta">{String(row.reported_at).slice(11)}</span>
-            <span className={`wall-severity s${String(row.severity)}`}>{t.severityShort[Number(row.severity)] ?? ''}</span>
+            <span className={`wall-severity s${String(row.severity)}`}>{vocabLabel(language, 'severity', row.severity)}</span>
             <span className="wall-item-text">{category} · {maskPersonalData(String(row.address ?? ''))}</span>
           </div>
         );

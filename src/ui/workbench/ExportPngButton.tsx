@@ -7,7 +7,7 @@ import { addPngText } from '../../export/png-meta';
 import { useDataset } from '../DatasetContext';
 import { captureMap } from './map-capture';
 import { setResultLayer, useResultLayer } from './result-layer';
-import { useWorkbenchMessages } from './messages';
+import { useMessages } from '../LanguageContext';
 
 const CAPTION_HEIGHT = 28;
 
@@ -28,7 +28,7 @@ function canvasBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
 /** Map tools of the workbench: "export PNG" (the view plus a caption, its metadata in the file) and the console result layer, if any, with a way to remove it. */
 export function ExportPngButton({ source, layer }: { source: ExportSource; layer: string }) {
   const { asOf } = useDataset();
-  const t = useWorkbenchMessages();
+  const t = useMessages().t.workbench;
   const [busy, setBusy] = useState(false);
   const exportPng = async () => {
     setBusy(true);

@@ -1,10 +1,10 @@
 import { format } from '../../i18n';
 import type { HistoryEntry } from './history';
-import { useWorkbenchMessages } from './messages';
+import { useMessages } from '../LanguageContext';
 
 /** The queries run before (newest first, kept in localStorage); a click puts one back in the editor. */
 export function HistoryList({ entries, onPick, onClear }: { entries: HistoryEntry[]; onPick: (sql: string) => void; onClear: () => void }) {
-  const t = useWorkbenchMessages();
+  const t = useMessages().t.workbench;
   return (
     <section className="history" data-testid="history" aria-label={t.history}>
       <header><h2>{t.history}</h2>{entries.length > 0 ? <button type="button" onClick={onClear}>{t.clearHistory}</button> : null}</header>

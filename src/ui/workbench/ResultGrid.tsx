@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import type { Table } from 'apache-arrow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { createColumnReaders, type ColumnReader } from '../../export/cell-text';
-import { useWorkbenchMessages } from './messages';
+import { useMessages } from '../LanguageContext';
 
 const ROW_HEIGHT = 26;
 const INDEX_WIDTH = 64;
@@ -18,7 +18,7 @@ function columnWidth(reader: ColumnReader): number {
  * more to show than 100. Values are rendered as text, never as HTML.
  */
 export function ResultGrid({ table }: { table: Table }) {
-  const t = useWorkbenchMessages();
+  const t = useMessages().t.workbench;
   const scroller = useRef<HTMLDivElement>(null);
   const readers = useMemo(() => createColumnReaders(table), [table]);
   const widths = useMemo(() => readers.map(columnWidth), [readers]);

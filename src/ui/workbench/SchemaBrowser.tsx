@@ -1,5 +1,5 @@
 import { sqlIdentifier } from '../../sql/literal';
-import { useWorkbenchMessages } from './messages';
+import { useMessages } from '../LanguageContext';
 import type { SchemaTable } from './schema';
 
 /** Identifiers that need no quotes are inserted bare, others quoted. */
@@ -7,7 +7,7 @@ const insertable = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : s
 
 /** Tables, their row counts, columns and types; a click inserts the name into the editor. */
 export function SchemaBrowser({ tables, rowCounts, onInsert, onRefresh }: { tables: SchemaTable[]; rowCounts: Map<string, number>; onInsert: (text: string) => void; onRefresh: () => void }) {
-  const t = useWorkbenchMessages();
+  const t = useMessages().t.workbench;
   return (
     <section className="schema-browser" data-testid="schema-browser" aria-label={t.schema}>
       <header><h2>{t.schema}</h2><button type="button" onClick={onRefresh}>{t.refreshSchema}</button></header>

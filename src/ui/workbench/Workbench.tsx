@@ -7,7 +7,7 @@ import type { UnitsDirectory } from '../units-directory';
 import { exportResult, preloadParquet, type ExportFormat } from './export-result';
 import { addToHistory, clearHistory, loadHistory, type HistoryEntry } from './history';
 import { HistoryList } from './HistoryList';
-import { useWorkbenchMessages } from './messages';
+import { useMessages } from '../LanguageContext';
 import { takePendingQuery, type PanelQuery } from './pending-sql';
 import { ResultGrid } from './ResultGrid';
 import { canMapResult, resultToLayer, setResultLayer } from './result-layer';
@@ -45,7 +45,7 @@ function initialQuery(): PanelQuery {
 export function Workbench({ units }: { units: UnitsDirectory }) {
   const { db, asOf } = useDataset();
   const navigation = useNavigation();
-  const t = useWorkbenchMessages();
+  const t = useMessages().t.workbench;
   const editor = useRef<SqlEditorHandle>(null);
   const [panelQuery] = useState(initialQuery);
   const [edited, setEdited] = useState(() => panelQuery.source !== null && panelQuery.sql !== (panelQuery.original ?? panelQuery.sql));
