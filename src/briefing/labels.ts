@@ -1,11 +1,12 @@
 import { findMeasure } from '../domain/measures';
-import { format, messages, type Language } from '../i18n';
+import { format, measureWords, messages, type Language } from '../i18n';
 import type { Briefing } from './model';
 
 export type { Language };
 
 export function measureLabel(id: string, lang: Language): string {
-  return findMeasure(id)?.[lang].label ?? id;
+  const measure = findMeasure(id);
+  return measure ? measureWords(lang, measure.id).label : id;
 }
 
 export function unitLabel(briefing: Briefing, code: string): string {

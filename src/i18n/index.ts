@@ -45,3 +45,4 @@ export function inBothLanguages(pick: (words: Messages) => string, values: Recor
 }
 
 export { vocabLabel, type Vocabulary } from './vocab';
+export { coverageText, joinSentences, kpiTileWords, measureWords, unavailableReason } from './measures';

@@ -125,8 +125,6 @@ export const zh = {
   },
   wall: {
     subtitle: '指挥中心大屏',
-    compareSameHours: '与昨日同一时段比较。',
-    compareSameMoment: '与昨日同一时刻比较。',
     updatedAt: '数据更新于 {time}',
     dataTime: '数据时点 {time}',
     staleSince: '数据已过时，自 {time} 起',
@@ -411,6 +409,47 @@ export const zh = {
       topCategory: '受理量最多的类别为{category}（{share}）{shift}。',
       shift: '；占比变化最大的是{category}（{change}）',
     },
+  },
+  measures: {
+    /** The registry's measures (src/domain/measures): a label and the definition stated next to the number, exactly as computed. */
+    words: {
+      intake: { label: '受理量', definition: '本期上报的事件数，含无效/重复件。' },
+      intake_per_10k: { label: '万人受理量', definition: '本期受理量 ÷ 常住人口 × 10000；无常住人口的单元为空。' },
+      closed: { label: '办结量', definition: '本期办结的有效事件数（无效/重复件不计）。' },
+      backlog: { label: '在办', definition: '截至时点（看板为数据时点，简报趋势为各期期末）已上报、尚未办结的事件数。' },
+      overdue: { label: '超期', definition: '在办事件中，办结时限（due_at）早于该时点的事件数；没有办结时限的事件不计入，并注明有时限的件数。' },
+      overdue_share: { label: '超期率', definition: '时点在办、且有办结时限的事件中，时限早于该时点（已超期）的比例；没有时限的事件不计入。超期件数的规模无关形式，用于排名。' },
+      closure_rate: { label: '办结率', definition: '本期上报的有效事件中，截至数据时点已办结的比例（无效/重复件不计）。' },
+      response_rate: { label: '响应率', definition: '本期上报的有效事件中，在响应时限（按事件等级）内受理的比例；截至数据时点仍在时限内未受理的不计（无效/重复件不计）。' },
+      on_time_rate: { label: '按时办结率', definition: '本期办结、且有办结时限的有效事件中，办结时间不晚于时限（closed_at ≤ due_at）的比例（无效/重复件不计）；没有时限的事件不计入，并注明有时限的件数。' },
+      resolution_rate: { label: '解决率', definition: '本期办结且有办理结果的有效事件中，结果为“已解决”的比例（无效/重复件不计）。' },
+      satisfaction_rate: { label: '满意率', definition: '本期办结且已评价的有效事件中，“满意”与“基本满意”所占比例（无效/重复件不计）。' },
+      response_median_h: { label: '响应时长中位数', definition: '本期上报、且截至数据时点已受理的有效事件，从上报到受理（accepted_at − reported_at）时长的中位数（无效/重复件不计）；无此类事件时为空。' },
+      response_p90_h: { label: '响应时长P90', definition: '本期上报、且截至数据时点已受理的有效事件，从上报到受理（accepted_at − reported_at）时长的P90（90%分位数）（无效/重复件不计）；无此类事件时为空。' },
+      handling_median_h: { label: '处置时长中位数', definition: '本期上报、且截至数据时点已受理并处置完成的有效事件，从受理到处置完成（resolved_at − accepted_at）时长的中位数（无效/重复件不计）；无此类事件时为空。' },
+      handling_p90_h: { label: '处置时长P90', definition: '本期上报、且截至数据时点已受理并处置完成的有效事件，从受理到处置完成（resolved_at − accepted_at）时长的P90（90%分位数）（无效/重复件不计）；无此类事件时为空。' },
+      closure_median_h: { label: '办结时长中位数', definition: '本期上报、且截至数据时点已办结的有效事件，从上报到办结（closed_at − reported_at）时长的中位数（无效/重复件不计）；无此类事件时为空。' },
+      closure_p90_h: { label: '办结时长P90', definition: '本期上报、且截至数据时点已办结的有效事件，从上报到办结（closed_at − reported_at）时长的P90（90%分位数）（无效/重复件不计）；无此类事件时为空。' },
+      residents_per_worker: { label: '人均服务人口', definition: '常住人口 ÷ 网格员人数（每名网格员服务的居民数）；无网格员的单元为空。' },
+      service_radius_km: { label: '网格服务半径', definition: '网格面积折算的圆半径 √(面积 ÷ π)，单位千米；网格以上单元取其下各网格半径的平均值（不是单元自身面积的半径）。' },
+      patrol_coverage_7d: { label: '巡查覆盖率（近7天）', definition: '单元内网格中，近7天（数据时点所在日及之前6天，至数据时点）至少有一条网格巡查（渠道为巡查）事件的网格所占比例；不受渠道筛选影响，其他筛选条件适用；无网格的单元为空。' },
+    },
+    /** How a KPI tile's window changes its label, and the sentence its definition gains. */
+    windows: {
+      selected: { label: '{measure}（所选时段）', sentence: '本期为所选时段（按当前单位和筛选条件）。' },
+      today: { label: '{measure}（今日）', sentence: '本期为今日：城市当地时间 0 点至数据时点。' },
+      now: { label: '{measure}', sentence: '时点为数据时点。' },
+      '30d': { label: '{measure}（近30天）', sentence: '本期为近30天（含今日，至数据时点）。' },
+    },
+    /** Completes 'N of M …': what the rows behind a number carry. */
+    coverage: { due_at: '有办结时限', outcome: '有办理结果', satisfaction: '已评价' },
+    coverageText: '{base} 件中 {n} 件{phrase}',
+    sentences: '{first}{second}',
+    unavailable: '数据缺少 {missing}，无法计算',
+    listJoin: '、',
+    unitFields: { population: '常住人口', grid_workers: '网格员人数', area: '边界面积' },
+    compareSameHours: '与昨日同一时段比较。',
+    compareSameMoment: '与昨日同一时刻比较。',
   },
 } as const;
 

@@ -23,7 +23,8 @@ export { readBoundaryFile, createBoundaryModel, type BoundaryModel } from './bou
 export { createPolygonIndex, type PolygonIndex, type IndexedPolygon } from './spatial-index';
 export { assignGrids, type AssignProgress } from './assign';
 export { eventsToArrowIpc, rawTableToArrowIpc } from './to-table';
-export { unavailableMeasures, type UnavailableMeasure, type UnitField } from '../domain/measures';
+export { unavailableMeasures, type UnavailableMeasure } from './availability';
+export type { UnitField } from '../domain/measures';
 export { OTHER_CATEGORY_CODE, normaliseCategory, normaliseChannel, normaliseStatus, normaliseSeverity } from './values';
 export { ingestEventsFile, type IngestedEvents } from './ingest';
 export { ingestCsvInChunks, rejectedResult, type ChunkedIngestResult } from './chunked';

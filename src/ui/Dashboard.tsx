@@ -10,7 +10,7 @@ import { SEQUENTIAL_BLUE, SEQUENTIAL_RED } from '../map/palette';
 import { periodHours, presetPeriod } from '../sql/period';
 import { eventIdByRow, eventPoints } from '../sql/points';
 import { unitMeasures } from '../sql/unit-measures';
-import { format } from '../i18n';
+import { format, measureWords } from '../i18n';
 import { Breadcrumb } from './Breadcrumb';
 import { useDataset } from './DatasetContext';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -137,7 +137,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           <label className="measure-select">
             {t.measure}
             <select value={measure.id} data-testid="measure-select" onChange={(e) => store.update({ measure: e.target.value })}>
-              {offered.map((m) => <option key={m.id} value={m.id}>{m[language].label}{unavailable?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
+              {offered.map((m) => <option key={m.id} value={m.id}>{measureWords(language, m.id).label}{unavailable?.has(m.id) ? ` — ${t.unavailable}` : ''}</option>)}
             </select>
           </label>
           {choroplethGroup ? (
@@ -151,7 +151,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           ) : null}
           {measures.error ? <ErrorCard title={t.errorTitle} message={measures.error.message} onRetry={measures.retry} retryLabel={t.retry} />
             : children === null ? <p className="hint">{t.leafUnit}</p>
-            : measureMissing ? <p className="hint" data-testid="measure-unavailable">{measure[language].label}{t.colon}{measureMissing[language]}</p>
+            : measureMissing ? <p className="hint" data-testid="measure-unavailable">{measureWords(language, measure.id).label}{t.colon}{measureMissing[language]}</p>
             : measures.data ? <RankingList rows={measures.data} measure={measure} store={store} sql={measures.sql} source={sourceOf('ranking')}
               rankByMissing={measure.rankBy && measure.rankBy !== measure.id ? unavailable?.get(measure.rankBy) ?? null : null} />
             : <p>{t.loading}</p>}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { formatCount, formatMeasureValue } from '../domain/format';
-import { coverageText, KPI_TILES, kpiTileWords, measure as registryMeasure, type KpiTile, type MeasureUnit } from '../domain/measures';
+import { KPI_TILES, measure as registryMeasure, type KpiTile, type MeasureUnit } from '../domain/measures';
+import { coverageText, kpiTileWords } from '../i18n';
 import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
@@ -35,10 +36,10 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
     // A measure the loaded data cannot support (e.g. no due_at) says so instead of showing 0.
     const missing = unavailable?.get(kpi.measure);
     const value = result.loading || missing ? null : (result.data?.[kpi.id] ?? null);
-    const text = kpiTileWords(measure[language], kpi.window, language);
+    const text = kpiTileWords(language, kpi.measure, kpi.window);
     const columns = kpiCoverageColumns(kpi.id);
     const coverage = measure.coverage && result.data && !missing
-      ? coverageText(measure.coverage, numberOrNull(result.data[columns.n]), numberOrNull(result.data[columns.base]), language, (n) => formatCount(n))
+      ? coverageText(language, measure.coverage, numberOrNull(result.data[columns.n]), numberOrNull(result.data[columns.base]), formatCount)
       : null;
     return (
       <div

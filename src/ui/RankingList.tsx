@@ -1,4 +1,5 @@
 import { MIN_RANKING_VOLUME, rankUnits, wilsonInterval } from '../domain/ranking';
+import { measureWords } from '../i18n';
 import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
 import type { Scalar } from '../engine/columns';
 import { useMessages } from './LanguageContext';
@@ -26,8 +27,8 @@ export function RankingList({ rows, measure, store, sql = null, source, rankByMi
   const reason = (r: string | null) => (r === 'below_min_volume' ? t.belowMinVolume.replace('{n}', String(MIN_RANKING_VOLUME)) : r === 'no_value' ? t.noValue : '');
   return (
     <section className="ranking" aria-label={t.ranking} data-testid="ranking">
-      <div className="ranking-head" title={ranked[language].definition}>
-        {rankByMissing ? t.listedBy : t.rankedBy} <strong>{ranked[language].label}</strong>
+      <div className="ranking-head" title={measureWords(language, ranked.id).definition}>
+        {rankByMissing ? t.listedBy : t.rankedBy} <strong>{measureWords(language, ranked.id).label}</strong>
         {ranked.id !== measure.id ? <span className="hint"> ({t.perCapitaHint})</span> : null}
         {rankByMissing ? <span className="hint" data-testid="ranking-unranked"> ({t.notRanked}{t.colon}{rankByMissing[language]})</span> : null}
         {source ? <> <ShowSqlButton sql={sql} source={source} /></> : null}

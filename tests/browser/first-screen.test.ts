@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstRow } from '../../src/engine/columns';
 import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
-import { KPI_TILES, kpiTileWords, measure } from '../../src/domain/measures';
+import { KPI_TILES } from '../../src/domain/measures';
+import { kpiTileWords } from '../../src/i18n';
 import { kpiStrip } from '../../src/sql/kpis';
 import { requireTestData } from '../support/test-data';
 import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
@@ -60,7 +61,7 @@ describe('the first screen in headless Chromium', () => {
         const value = await tile.getAttribute('data-value');
         expect(value, definition.id).not.toBe('');
         expect(Number(value), definition.id).toBeCloseTo(Number(expected[definition.id]), 9);
-        expect(await tile.getAttribute('title')).toContain(kpiTileWords(measure(definition.measure).zh, definition.window, 'zh').definition);
+        expect(await tile.getAttribute('title')).toContain(kpiTileWords('zh', definition.measure, definition.window).definition);
       }
     } finally {
       await db.close();

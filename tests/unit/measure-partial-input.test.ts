@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/build';
-import { coverageText, measure } from '../../src/domain/measures';
+import { measure } from '../../src/domain/measures';
+import { coverageText } from '../../src/i18n';
 import { firstRow, rowsOf } from '../../src/engine/columns';
 import type { Database } from '../../src/engine/database';
 import { createNodeDatabase } from '../../src/engine/node';
@@ -93,9 +94,9 @@ describe('measures computed only from the rows that carry their input', () => {
 
   it('says the coverage in both languages, and nothing when every row carries the input', () => {
     const coverage = measure('on_time_rate').coverage!;
-    expect(coverageText(coverage, 12, 43, 'en')).toBe('12 of 43 have a deadline');
-    expect(coverageText(coverage, 12, 43, 'zh')).toBe('43 件中 12 件有办结时限');
-    expect(coverageText(coverage, 43, 43, 'en')).toBeNull();
-    expect(coverageText(coverage, 0, 0, 'en')).toBeNull();
+    expect(coverageText('en', coverage, 12, 43)).toBe('12 of 43 have a deadline');
+    expect(coverageText('zh', coverage, 12, 43)).toBe('43 件中 12 件有办结时限');
+    expect(coverageText('en', coverage, 43, 43)).toBeNull();
+    expect(coverageText('en', coverage, 0, 0)).toBeNull();
   });
 });

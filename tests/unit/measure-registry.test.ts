@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  HEADLINE_MEASURE_IDS, KPI_TILES, kpiTileWords, MEASURE_IDS, MEASURES, UNIT_MEASURE_GROUPS, UNIT_MEASURES, WALL_TILE_IDS, measure,
+  HEADLINE_MEASURE_IDS, KPI_TILES, MEASURE_IDS, MEASURES, UNIT_MEASURE_GROUPS, UNIT_MEASURES, WALL_TILE_IDS, measure,
 } from '../../src/domain/measures';
 import { EVENT_COLUMNS } from '../../src/domain/events';
+import { kpiTileWords, measureWords } from '../../src/i18n';
 import type { Database } from '../../src/engine/database';
 import { createNodeDatabase } from '../../src/engine/node';
 import { departmentMeasures } from '../../src/sql/department-measures';
@@ -24,8 +25,8 @@ describe('the measure registry is complete', () => {
 
   it.each(MEASURES.map((m) => [m.id, m] as const))('%s: words in both languages, needs, SQL of its kind', (_id, m) => {
     for (const language of ['zh', 'en'] as const) {
-      expect(m[language].label.trim(), `${m.id} ${language} label`).not.toBe('');
-      expect(m[language].definition.trim().length, `${m.id} ${language} definition`).toBeGreaterThan(10);
+      expect(measureWords(language, m.id).label.trim(), `${m.id} ${language} label`).not.toBe('');
+      expect(measureWords(language, m.id).definition.trim().length, `${m.id} ${language} definition`).toBeGreaterThan(10);
     }
     // A measure reads something: event columns, or unit fields for the staffing measures.
     expect(m.needs.events.length + (m.needs.units?.length ?? 0), `${m.id} needs`).toBeGreaterThan(0);
@@ -47,9 +48,9 @@ describe('the measure registry is complete', () => {
   it('a KPI tile says its window in its label and definition', () => {
     for (const tile of KPI_TILES) {
       for (const language of ['zh', 'en'] as const) {
-        const words = kpiTileWords(measure(tile.measure)[language], tile.window, language);
-        expect(words.label.startsWith(measure(tile.measure)[language].label)).toBe(true);
-        expect(words.definition.length).toBeGreaterThan(measure(tile.measure)[language].definition.length);
+        const words = kpiTileWords(language, tile.measure, tile.window);
+        expect(words.label.startsWith(measureWords(language, tile.measure).label)).toBe(true);
+        expect(words.definition.length).toBeGreaterThan(measureWords(language, tile.measure).definition.length);
       }
     }
   });

@@ -1,4 +1,5 @@
 import { median, wallClockMs } from '../support/plain';
+import { measureWords } from '../../src/i18n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -287,8 +288,8 @@ describe('the measure catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of [...UNIT_MEASURE_GROUPS.coverage, ...UNIT_MEASURE_GROUPS.response]) expect(ids).toContain(id);
     for (const measure of UNIT_MEASURES) {
-      expect(measure.zh.definition.length, measure.id).toBeGreaterThan(5);
-      expect(measure.en.definition.length, measure.id).toBeGreaterThan(5);
+      expect(measureWords('zh', measure.id).definition.length, measure.id).toBeGreaterThan(5);
+      expect(measureWords('en', measure.id).definition.length, measure.id).toBeGreaterThan(5);
       if (measure.sizeDependent) expect(measure.rankBy, measure.id).not.toBe(measure.id);
       if (measure.rankBy) expect(unitMeasure(measure.rankBy).sizeDependent).toBe(false);
       if (measure.unit === 'ratio') expect(measure.columns.numerator && measure.columns.denominator, measure.id).toBeTruthy();

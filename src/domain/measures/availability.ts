@@ -3,10 +3,10 @@ import { MEASURES } from './registry';
 import type { MeasureId, UnitField } from './types';
 import { KPI_TILES } from './uses';
 
-/** Why a measure cannot be shown, in both languages. */
+/** Why a measure cannot be shown, in both languages (src/i18n's unavailableReason makes it). */
 export interface Reason { zh: string; en: string }
 
-export interface UnavailableMeasure extends Reason {
+export interface MissingInputs {
   id: MeasureId;
   missingColumns: EventColumn[];
   missingUnitFields: UnitField[];
@@ -18,27 +18,18 @@ export interface UnavailableMeasure extends Reason {
  */
 const DERIVED: ReadonlySet<EventColumn> = new Set(['status']);
 
-const UNIT_FIELD_NAMES: Record<UnitField, Reason> = {
-  population: { zh: '常住人口', en: 'population' },
-  grid_workers: { zh: '网格员人数', en: 'grid workers' },
-  area: { zh: '边界面积', en: 'boundary area' },
-};
-
 /**
  * The measures that cannot be computed from the mapped columns (and the unit fields at
- * hand), each with the reason, so that every screen shows "unavailable" instead of a zero.
- * Read from the registry's needs: there is no other list to keep in step.
+ * hand), with what each lacks. Read from the registry's needs: there is no other list to
+ * keep in step. src/ingest/availability.ts adds the reason in words.
  */
-export function unavailableMeasures(mappedColumns: readonly EventColumn[], unitFields: readonly UnitField[] = []): UnavailableMeasure[] {
+export function missingInputs(mappedColumns: readonly EventColumn[], unitFields: readonly UnitField[] = []): MissingInputs[] {
   const have = new Set<EventColumn>([...mappedColumns, ...DERIVED]);
   const haveUnits = new Set(unitFields);
   return MEASURES.flatMap((m) => {
     const missingColumns = m.needs.events.filter((c) => !have.has(c));
     const missingUnitFields = (m.needs.units ?? []).filter((f) => !haveUnits.has(f));
-    if (missingColumns.length === 0 && missingUnitFields.length === 0) return [];
-    const zhParts = [...missingColumns, ...missingUnitFields.map((f) => UNIT_FIELD_NAMES[f].zh)];
-    const enParts = [...missingColumns, ...missingUnitFields.map((f) => UNIT_FIELD_NAMES[f].en)];
-    return [{ id: m.id, missingColumns, missingUnitFields, zh: `数据缺少 ${zhParts.join('、')}，无法计算`, en: `Not available: the data has no ${enParts.join(', ')}` }];
+    return missingColumns.length === 0 && missingUnitFields.length === 0 ? [] : [{ id: m.id, missingColumns, missingUnitFields }];
   });
 }
 

@@ -3,4 +3,3 @@ export * from './registry';
 export * from './uses';
 export * from './availability';
 export * from './unit-measures';
-export * from './coverage';

@@ -37,6 +37,7 @@ export interface MeasureNeeds {
   units?: readonly UnitField[];
 }
 
+/** A measure's words in one language (the dictionary's `measures.words`, src/i18n). */
 export interface Words {
   label: string;
   /** The definition stated next to the number, exactly as computed. */
@@ -47,15 +48,13 @@ export interface Words {
  * A rate or count whose input column may be missing on some rows of loaded data (a
  * deadline, an outcome, a rating): the number is computed only from the rows that carry
  * it, and when that is not all of them the UI shows the coverage beside it ("12 of 43 have
- * a deadline"). `phrase` completes "N of M …".
+ * a deadline"; the phrase is the dictionary's, src/i18n `measures.coverage`).
  */
 export interface Coverage {
   input: EventColumn;
   /** Result columns (unit measures, trends, briefings) with the rows that carry the input and the rows in scope. */
   n: string;
   base: string;
-  zh: string;
-  en: string;
 }
 
 /** The columns of the per-unit query (src/sql/unit-measures.ts) that carry a measure. */
@@ -86,6 +85,4 @@ export interface Measure {
   needs: MeasureNeeds;
   coverage?: Coverage;
   unitUse?: UnitUse;
-  zh: Words;
-  en: Words;
 }

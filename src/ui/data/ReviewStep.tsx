@@ -1,6 +1,6 @@
 import { measure as registryMeasure } from '../../domain/measures';
 import { RULES, ruleText, type RuleId, type UnavailableMeasure } from '../../ingest';
-import { format as fill, MESSAGES, type Language } from '../../i18n';
+import { format as fill, measureWords, MESSAGES, type Language } from '../../i18n';
 import type { PreparedSummary, TableSummary } from './loader-protocol';
 
 const EXAMPLES = 20;
@@ -19,7 +19,7 @@ interface ReviewStepProps {
 
 /** The measure's label as every screen shows it (one registry entry behind the KPI tile, map, ranking and briefing). */
 function measureLabel(measure: UnavailableMeasure, language: Language): string {
-  return registryMeasure(measure.id)[language].label;
+  return measureWords(language, registryMeasure(measure.id).id).label;
 }
 
 function download(name: string, text: string): void {

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { formatMagnitude, formatMeasureValue } from '../../domain/format';
 import { rowsOf, type Scalar } from '../../engine/columns';
-import { kpiTileWords, measure as registryMeasure, WALL_TILE_IDS } from '../../domain/measures';
+import { measure as registryMeasure, WALL_TILE_IDS } from '../../domain/measures';
 import { periodComparison } from '../../sql/period-compare';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import { dayChange } from './day-change';
-import { MESSAGES, type Language } from '../../i18n';
+import { joinSentences, kpiTileWords, MESSAGES, type Language } from '../../i18n';
 import type { WallMessages } from './messages';
 
 /** The tiles, in order: registry measures (WALL_TILE_IDS), each computed by periodComparison (trend-measures.ts). */
@@ -32,8 +32,9 @@ export function WallKpis({ unitCode, t, language }: { unitCode: string; t: WallM
       {TILES.map((tile) => {
         // A stock is compared at the same moment of yesterday, a flow or rate over the same hours.
         const stock = tile.kind === 'stock';
-        const words = kpiTileWords(tile[language], stock ? 'now' : 'today', language);
-        const definition = `${words.definition}${language === 'zh' ? '' : ' '}${stock ? t.compareSameMoment : t.compareSameHours}`;
+        const words = kpiTileWords(language, tile.id, stock ? 'now' : 'today');
+        const compare = MESSAGES[language].measures;
+        const definition = joinSentences(language, words.definition, stock ? compare.compareSameMoment : compare.compareSameHours);
         const missing = unavailable?.get(tile.id);
         if (missing) {
           return (

@@ -5,7 +5,7 @@ import { unitMeasure } from '../../domain/measures';
 import { rowsOf } from '../../engine/columns';
 import { lastDays } from '../../sql/period';
 import { unitMeasures } from '../../sql/unit-measures';
-import { format, type Language } from '../../i18n';
+import { format, measureWords, type Language } from '../../i18n';
 import { useDataset } from '../DatasetContext';
 import { formatMeasure } from '../measure-format';
 import type { UnitsDirectory } from '../units-directory';
@@ -38,7 +38,7 @@ export function WallRanking({ units, parentCode, highlight, t, language }: { uni
   const shown = entries ? visibleRanking(entries, (e) => String(e.row.code) === highlight, VISIBLE_ROWS) : null;
   return (
     <section className="wall-panel wall-ranking" aria-label={t.ranking} data-testid="wall-ranking">
-      <h2>{t.ranking}<span className="wall-panel-note" title={RANK_MEASURE[language].definition}>{format(t.rankedBy, { measure: RANK_MEASURE[language].label })}</span></h2>
+      <h2>{t.ranking}<span className="wall-panel-note" title={measureWords(language, RANK_MEASURE.id).definition}>{format(t.rankedBy, { measure: measureWords(language, RANK_MEASURE.id).label })}</span></h2>
       {missing ? <p className="wall-muted" data-testid="wall-ranking-unavailable">{missing[language]}</p> : shown ? (
         <ol>
           {shown.map((entry) => {
