@@ -143,10 +143,10 @@ function emergingTable(b: Briefing, lang: Language, list: MatterList): BriefingT
   const m = messages(lang).briefing;
   return {
     id: 'emerging', query: 'emerging', total: list.total, title: m.tables.emerging,
-    columns: [m.columns.unit, m.columns.category, m.columns.runEnds, m.columns.dailyCounts, m.columns.expected],
+    columns: [m.columns.unit, m.columns.category, m.columns.runEnds, m.columns.dailyCounts, m.columns.flaggedDays, m.columns.expected],
     rows: list.rows.map((r) => [
       cell(unitLabel(b, s(r.unit_code)), r.unit_code ?? null), cell(vocabLabel(lang, 'category', s(r.category)), r.category ?? null), cell(s(r.day)),
-      cell(s(r.run_counts)), cell(formatNumber(n(r.expected), 1), r.expected ?? null),
+      cell(s(r.run_counts)), cell(formatCount(n(r.flagged_days)), r.flagged_days ?? null), cell(formatNumber(n(r.expected), 1), r.expected ?? null),
     ]),
     targets: list.rows.map((r) => ({ unit: s(r.unit_code), categories: [s(r.category)], from: s(r.day), to: s(r.day) })),
   };

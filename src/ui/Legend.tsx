@@ -1,6 +1,6 @@
 import { CATEGORIES, OTHER_CATEGORY } from '../domain/categories';
 import { SEVERITIES, STATUSES } from '../domain/events';
-import { measureWords, vocabLabel } from '../i18n';
+import { format, measureWords, vocabLabel } from '../i18n';
 import type { UnitMeasure } from '../domain/measures';
 import type { Choropleth } from '../map/choropleth';
 import { CATEGORY_COLORS_HEX, NO_DATA_HEX, UNKNOWN_HEX, SEVERITY_COLORS_HEX, STATUS_COLORS_HEX } from '../map/palette';
@@ -37,6 +37,9 @@ export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measur
         <div className="legend-block">
           <div className="legend-title">{measureWords(language, choropleth.measure.id).label}{source ? <> <ShowSqlButton sql={measuresSql} source={source} /></> : null}</div>
           <div className="legend-definition">{measureWords(language, choropleth.measure.id).definition}</div>
+          {choropleth.map.narrow && choropleth.map.range ? (
+            <div className="legend-note" data-testid="legend-narrow">{format(t.legendNarrow, { low: formatMeasure(choropleth.measure, choropleth.map.range[0], language), high: formatMeasure(choropleth.measure, choropleth.map.range[1], language) })}</div>
+          ) : null}
           <ul className="legend-classes">
             {choropleth.map.palette.map((color, i) => {
               const low = i === 0 ? null : choropleth.map.breaks[i - 1]!;
