@@ -1,3 +1,5 @@
+import { formatNumber } from '../domain/format';
+import { DAY_MS, HOUR_MS, wallClockMs } from '../domain/wall-clock';
 import { findMeasure } from '../domain/measures';
 import { format, measureWords, messages, type Language } from '../i18n';
 import type { Briefing } from './model';
@@ -18,9 +20,22 @@ export function periodLabel(briefing: Briefing, lang: Language): string {
   const { current, toDate } = briefing.periods;
   const start = current.start.slice(0, 10);
   const lastDay = briefing.periods.asOf.slice(0, 10);
-  if (briefing.kind === 'daily') return start;
-  const range = `${start} – ${lastDay}`;
   const words = messages(lang).briefing;
-  const base = briefing.kind === 'monthly' ? format(words.monthPeriod, { year: start.slice(0, 4), month: start.slice(5, 7), range }) : range;
-  return toDate ? `${base}${words.toDataTime}` : base;
+  const range = `${start} – ${lastDay}`;
+  const base = briefing.kind === 'daily' ? start : briefing.kind === 'monthly' ? format(words.monthPeriod, { year: start.slice(0, 4), month: start.slice(5, 7), range }) : range;
+  return toDate ? `${base}${elapsedText(briefing, lang)}` : base;
+}
+
+/**
+ * How much of a running period has passed ("3.5 of 7 days"; hours for a day), so that a
+ * reader sets its flows against a part of the period, not the whole of it.
+ */
+function elapsedText(briefing: Briefing, lang: Language): string {
+  const words = messages(lang).briefing;
+  const { current } = briefing.periods;
+  const elapsedMs = wallClockMs(current.end) - wallClockMs(current.start);
+  if (briefing.kind === 'daily') return format(words.toDataTimeHours, { elapsed: formatNumber(elapsedMs / HOUR_MS, 1, 'short'), total: 24 });
+  const start = new Date(wallClockMs(current.start));
+  const total = briefing.kind === 'weekly' ? 7 : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)).getUTCDate();
+  return format(words.toDataTimeDays, { elapsed: formatNumber(elapsedMs / DAY_MS, 1, 'short'), total });
 }

@@ -346,7 +346,8 @@ export const en: Messages = {
     footer: 'Made by OneMap; the definitions are in the table notes and the README.',
     listSeparator: '; ',
     monthPeriod: '{year}-{month} ({range})',
-    toDataTime: ', to the data time',
+    toDataTimeDays: ', to the data time ({elapsed} of {total} days)',
+    toDataTimeHours: ', to the data time ({elapsed} of {total} hours)',
     unavailableWord: 'unavailable',
     unavailableMeasures: ' Unavailable measures ({list}).',
     tables: {

@@ -356,7 +356,8 @@ export const zh = {
     footer: '由 OneMap 生成；指标口径见各表注释与 README。',
     listSeparator: '；',
     monthPeriod: '{year}年{month}月（{range}）',
-    toDataTime: '，截至数据时点',
+    toDataTimeDays: '，截至数据时点（本期 {total} 天已过 {elapsed} 天）',
+    toDataTimeHours: '，截至数据时点（全天 {total} 小时已过 {elapsed} 小时）',
     unavailableWord: '不可用',
     unavailableMeasures: '不可用的指标（{list}）。',
     tables: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/build';
+import { briefingMarkdown } from '../../src/briefing/markdown';
 import type { Database } from '../../src/engine/database';
 import { loadDataset } from '../../src/engine/load';
 import { createNodeDatabase } from '../../src/engine/node';
@@ -53,6 +54,9 @@ describe('a briefing for a period still in progress', () => {
     expect(intake.band![1]).toBeGreaterThanOrEqual(14);
     expect(briefing.indicators.map((i) => i.measure)).not.toContain('intake');
     expect(briefing.indicators.map((i) => i.measure)).not.toContain('closed');
+    // The reader is told how much of the period has passed.
+    expect(briefingMarkdown(briefing, 'en')).toContain('2026-03-09 – 2026-03-12, to the data time (3.5 of 7 days)');
+    expect(briefingMarkdown(briefing, 'zh')).toContain('截至数据时点（本期 7 天已过 3.5 天）');
   });
 });
 
