@@ -139,7 +139,7 @@ export const en: Messages = {
     attention: 'Needs attention: overdue, severity ≥ 3',
     attentionNone: 'No overdue events of severity 3 or higher',
     attentionTotal: '{count} in all',
-    overdueHours: '{hours} h overdue',
+    overdueBy: '{duration} overdue',
     latest: 'Latest events',
     latestNone: 'No events',
     mapRecovering: 'Restoring the map…',

@@ -146,7 +146,7 @@ export const zh = {
     attention: '需关注事项：三级以上超期',
     attentionNone: '暂无三级以上超期事件',
     attentionTotal: '共 {count} 件',
-    overdueHours: '超期 {hours} 小时',
+    overdueBy: '超期 {duration}',
     latest: '最新事件',
     latestNone: '暂无事件',
     mapRecovering: '地图正在恢复…',

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { maskPersonalData } from '../../domain/mask';
 import { rowsOf } from '../../engine/columns';
 import { overdueSevere } from '../../sql/attention';
-import { format, vocabLabel, type Language } from '../../i18n';
+import { formatDuration } from '../../domain/format';
+import { format, MESSAGES, vocabLabel, type Language } from '../../i18n';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
 import type { WallMessages } from './messages';
@@ -29,7 +30,7 @@ export function WallAttention({ unitCode, t, language }: { unitCode: string; t: 
               <li key={String(row.event_id)}>
                 <span className={`wall-severity s${String(row.severity)}`}>{vocabLabel(language, 'severity', row.severity)}</span>
                 <span className="wall-item-text">{vocabLabel(language, 'category', row.category)} · {maskPersonalData(String(row.address ?? ''))}</span>
-                <span className="wall-item-meta">{format(t.overdueHours, { hours: Math.round(Number(row.overdue_h)).toLocaleString() })}</span>
+                <span className="wall-item-meta">{format(t.overdueBy, { duration: formatDuration(Number(row.overdue_h), language, { style: 'short', hourWord: MESSAGES[language].hours }) })}</span>
               </li>
             ))}
           </ul>
