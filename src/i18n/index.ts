@@ -7,8 +7,9 @@
  */
 import { en } from './en';
 import { zh, type Messages } from './zh';
+import { format, type Language } from './template';
 
-export type Language = 'zh' | 'en';
+export { format, type Language } from './template';
 export type { Messages };
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
 export const MESSAGES: Record<Language, Messages> = { zh, en };
@@ -32,11 +33,6 @@ export function localeOf(language: Language): string {
 export function detectLanguage(languages: readonly string[]): Language {
   const first = languages[0]?.toLowerCase() ?? 'zh';
   return first.startsWith('zh') ? 'zh' : 'en';
-}
-
-/** Replace {name} placeholders; a placeholder without a value stays as it is. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** A message in both languages, for text made once and shown later in either (an ingest issue, a loader refusal). */

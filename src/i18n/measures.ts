@@ -1,7 +1,8 @@
 import type { Coverage, KpiWindow, MeasureId, UnitField, Words } from '../domain/measures';
 import type { EventColumn } from '../domain/events';
 import { en } from './en';
-import { format, type Language, type Messages } from './index';
+import { format, type Language } from './template';
+import type { Messages } from './zh';
 import { zh } from './zh';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from './index';
+import type { Language } from './template';
 import { en } from './en';
 import { zh, type Messages } from './zh';
 
