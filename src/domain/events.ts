@@ -18,6 +18,10 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const SEVERITIES = [1, 2, 3, 4] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+export function isSeverity(value: unknown): value is Severity {
+  return (SEVERITIES as readonly unknown[]).includes(value);
+}
+
 /**
  * The columns of the `events` table, in file order. Timestamps are the city's local
  * wall-clock time (TIMESTAMP without time zone), so day, week and month boundaries are

@@ -57,6 +57,11 @@ export const en: Messages = {
   close: 'Close',
   closedAt: 'closed at level',
   due: 'Deadline',
+  deadline: {
+    no_deadline: 'No deadline', closed_on_time: 'Closed on time', closed_late: 'Closed late, by {duration}',
+    overdue: 'Overdue by {duration}', due_in: 'Due in {duration}',
+    rule: 'Deadline rule: {category} · {severity}, closed within {duration} of the report', given: 'Deadline as given in the data ({duration} after the report)',
+  },
   satisfaction: 'Satisfaction',
   notRated: 'not rated',
   address: 'Address',

@@ -61,6 +61,11 @@ export const zh = {
   close: '关闭',
   closedAt: '办结层级',
   due: '办结时限',
+  deadline: {
+    no_deadline: '无办结时限', closed_on_time: '按时办结', closed_late: '超期办结，晚 {duration}',
+    overdue: '已超期 {duration}', due_in: '距时限还有 {duration}',
+    rule: '时限规则：{category}·{severity}，上报后 {duration} 内办结', given: '时限由数据给出（上报后 {duration}）',
+  },
   satisfaction: '满意度',
   notRated: '未评价',
   address: '地址',

@@ -1,10 +1,14 @@
+import { deadlineStatus } from '../domain/deadline';
+import { isSeverity } from '../domain/events';
 import { maskPersonalData } from '../domain/mask';
+import { closureSlaHours } from '../domain/sla';
 import { formatDuration } from '../domain/format';
-import { HOUR_MS, wallClockMinute } from '../domain/wall-clock';
+import { HOUR_MS, wallClockMinute, wallClockMs } from '../domain/wall-clock';
 import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import { eventById } from '../sql/points';
 import { format, vocabLabel, type Vocabulary } from '../i18n';
+import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
 import { useQuery } from './useQuery';
 
@@ -19,12 +23,38 @@ function durationBetween(from: Scalar, to: Scalar, language: Language): string {
   return typeof from === 'number' && typeof to === 'number' ? formatDuration((to - from) / HOUR_MS, language) : '';
 }
 
+const ms = (value: Scalar | undefined): number | null => (typeof value === 'number' ? value : null);
+
+/**
+ * Where the event stands against its deadline at the data time, and the rule that set the
+ * deadline: the city's SLA table (category × severity) when the deadline is what the table
+ * gives, otherwise "as given in the data" (a user's file brings its own deadlines).
+ */
+function DeadlineLine({ event, asOf }: { event: Record<string, Scalar>; asOf: string }) {
+  const { language, t } = useMessages();
+  const due = ms(event.due_at), reported = ms(event.reported_at);
+  const status = deadlineStatus({ due, closed: ms(event.closed_at), now: wallClockMs(asOf) });
+  const duration = (hours: number) => formatDuration(hours, language, { style: 'short', hourWord: t.hours });
+  const text = 'hours' in status ? format(t.deadline[status.kind], { duration: duration(status.hours) }) : t.deadline[status.kind];
+  let rule = '';
+  if (due !== null && reported !== null) {
+    const allowed = (due - reported) / HOUR_MS;
+    const severity = event.severity;
+    const fromTable = typeof event.category === 'string' && typeof severity === 'number' && isSeverity(severity) && Math.abs(closureSlaHours(event.category, severity) - allowed) < 1e-6;
+    rule = fromTable
+      ? format(t.deadline.rule, { category: vocabLabel(language, 'category', event.category), severity: vocabLabel(language, 'severity', severity), duration: duration(allowed) })
+      : format(t.deadline.given, { duration: duration(allowed) });
+  }
+  return <dd data-testid="event-deadline" data-status={status.kind}>{timeText(due)}<br />{text}{rule ? <><br /><small>{rule}</small></> : null}</dd>;
+}
+
 /**
  * One event's detail: the lifecycle with each stage's time and the duration since the
  * previous one. Citizens' text is rendered as React text (never HTML) and masked.
  */
 export function EventDetail({ eventId, onClose }: { eventId: string; onClose: () => void }) {
   const { language, t } = useMessages();
+  const { asOf } = useDataset();
   const result = useQuery(eventById(eventId), (table) => (table.numRows > 0 ? firstRow(table) : null));
   const event = result.data;
   if (result.error) return <div className="event-detail" role="alert">{result.error.message}</div>;
@@ -44,7 +74,7 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
         <dt>{t.channel}</dt><dd>{label('channel', event.channel)}</dd>
         <dt>{t.department}</dt><dd>{label('department', event.department)}</dd>
         <dt>{t.status}</dt><dd>{label('status', event.status)}{event.closed_level ? ` · ${t.closedAt} ${label('closedLevel', event.closed_level)}` : ''}</dd>
-        <dt>{t.due}</dt><dd>{timeText(event.due_at ?? null)}</dd>
+        <dt>{t.due}</dt><DeadlineLine event={event} asOf={asOf} />
         <dt>{t.satisfaction}</dt><dd>{event.satisfaction ? label('satisfaction', event.satisfaction) : t.notRated}</dd>
         <dt>{t.address}</dt><dd data-testid="event-address">{maskPersonalData(String(event.address ?? ''))}</dd>
         <dt>{t.description}</dt><dd data-testid="event-description">{maskPersonalData(String(event.description ?? ''))}</dd>

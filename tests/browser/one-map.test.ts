@@ -174,6 +174,24 @@ describe('the one map in headless Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('an opened event says where it stands against its deadline, in days past 48 h, and the rule that set it', async () => {
+    const ms = (text: string | undefined) => (text ? Date.parse(`${text.replace(' ', 'T')}Z`) : Number.NaN);
+    const now = ms(data.asOf);
+    // Open at the data time and more than 48 h past its deadline; and one closed after its deadline.
+    const overdue = events.find((e) => !e.closed_at && e.due_at && now - ms(e.due_at) > 72 * 3_600_000);
+    const late = events.find((e) => e.closed_at && e.due_at && ms(e.closed_at) > ms(e.due_at) && ms(e.closed_at) <= now);
+    expect(overdue && late, 'the test data holds an overdue and a late event').toBeTruthy();
+    await session.page.goto(`${server.url}/?lang=en&event=${overdue!.event_id}`);
+    const line = session.page.getByTestId('event-deadline');
+    await line.waitFor({ timeout: 120_000 });
+    expect(await line.getAttribute('data-status')).toBe('overdue');
+    const days = ((now - ms(overdue!.due_at)) / 86_400_000).toFixed(1).replace(/\.0$/, '');
+    expect(await line.textContent()).toContain(`Overdue by ${days} days`);
+    expect(await line.textContent()).toContain('Deadline rule:');
+    await session.page.goto(`${server.url}/?lang=en&event=${late!.event_id}`);
+    await session.page.waitForSelector('[data-testid="event-deadline"][data-status="closed_late"]', { timeout: 120_000 });
+  });
+
   it('restores the same view from a shared URL', async () => {
     await session.page.goto(`${server.url}/?bench=1`);
     await session.page.waitForSelector(MAP_READY, { timeout: 120_000 });
