@@ -175,7 +175,7 @@ describe('the one map in headless Chromium', () => {
   });
 
   it('an opened event says where it stands against its deadline, in days past 48 h, and the rule that set it', async () => {
-    const ms = (text: string | undefined) => (text ? Date.parse(`${text.replace(' ', 'T')}Z`) : Number.NaN);
+    const ms = (text: string | null | undefined) => (text ? Date.parse(`${text.replace(' ', 'T')}Z`) : Number.NaN);
     const now = ms(data.asOf);
     // Open at the data time and more than 48 h past its deadline; and one closed after its deadline.
     const overdue = events.find((e) => !e.closed_at && e.due_at && now - ms(e.due_at) > 72 * 3_600_000);
