@@ -97,3 +97,22 @@ export function rankUnits<T extends Record<string, unknown>>(
   });
   return sorted;
 }
+
+/**
+ * Which ranked rows cannot be told apart: consecutive rows (in rank order) whose intervals
+ * overlap the interval of the first row of their group share its group number. A rate
+ * ranked 1–9 where the nine 95 % intervals overlap says nothing about order, so the list
+ * says so instead of ranking them. Rows without an interval are groups of their own.
+ * Returns one group number per row, in the order given.
+ */
+export function overlapGroups(intervals: readonly ([number, number] | null)[]): number[] {
+  const groups: number[] = [];
+  let group = -1;
+  let head: [number, number] | null = null;
+  for (const interval of intervals) {
+    const overlaps = interval !== null && head !== null && interval[0] <= head[1] && head[0] <= interval[1];
+    if (!overlaps) { group++; head = interval; }
+    groups.push(group);
+  }
+  return groups;
+}

@@ -47,6 +47,8 @@ export const en: Messages = {
   notRanked: 'not ranked, listed by the count',
   belowMinVolume: 'fewer than {n} events: not ranked',
   noValue: 'no data',
+  higherBetter: 'higher is better', lowerBetter: 'lower is better',
+  noSignificantDifference: 'The next {n} units\' intervals overlap: no significant difference, their order is not meaningful',
   wilsonHint: '95% confidence interval (Wilson)',
   leafUnit: 'A grid is the smallest unit; it has no sub-units.',
   unavailable: 'unavailable',

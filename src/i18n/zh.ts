@@ -52,6 +52,8 @@ export const zh = {
   belowMinVolume: '少于 {n} 件，不参与排名',
   noValue: '无数据',
   wilsonHint: '95% 置信区间（Wilson）',
+  higherBetter: '越高越好', lowerBetter: '越低越好',
+  noSignificantDifference: '以下 {n} 个单位的置信区间重叠，差异不显著，名次仅供参考',
   leafUnit: '网格是最小单元，没有下级。',
   unavailable: '不可用',
   eventNotFound: '找不到事件 {id}',
