@@ -32,6 +32,11 @@ export interface ChoroplethOptions {
    * shares and rates, whose differences are read in points, not relative to their size.
    */
   narrowShare?: number;
+  /**
+   * The units' values cannot be told apart (for rates: every 95 % interval overlaps the
+   * others', see overlapGroups): drawn as narrow, whatever the spread of the points.
+   */
+  indistinguishable?: boolean;
 }
 
 export const NARROW_SHARE = 0.06;
@@ -51,7 +56,7 @@ export function createChoropleth(rows: readonly ChoroplethInput[], palette: read
   const step = options.step ?? 0;
   const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
   const spread = range ? range[1] - range[0] : 0;
-  const narrow = range !== null && spread > 0 && (spread <= (options.narrowShare ?? NARROW_SHARE) * Math.abs(median) || spread < NARROW_STEPS * step);
+  const narrow = range !== null && spread > 0 && (options.indistinguishable === true || spread <= (options.narrowShare ?? NARROW_SHARE) * Math.abs(median) || spread < NARROW_STEPS * step);
   const colours = narrow ? palette.slice(0, 2) : palette;
   const raw = method === 'jenks' ? naturalBreaks(values, colours.length) : quantileBreaks(values, colours.length);
   // Distinct after rounding, and below the largest value (a break at it would leave the top class empty).

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { overlapGroups, wilsonInterval } from '../domain/ranking';
 import { childLevel } from '../domain/units';
 import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
 import { HOUR_MS, timestampMs, wallClockMinute } from '../domain/wall-clock';
@@ -83,7 +84,13 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
       insufficient: volume !== null && Number(row[volume] ?? 0) < MIN_MAP_VOLUME,
     }));
     const palette = choroplethGroup === 'response' || measure.better === 'lower' ? SEQUENTIAL_RED : SEQUENTIAL_BLUE;
-    return { map: createChoropleth(rows, palette, view.classes, choroplethOptionsFor(measure.unit)), measure, minVolume: MIN_MAP_VOLUME };
+    // A rate whose units' 95 % intervals all overlap shows no real difference: drawn narrow, as the ranking says.
+    const { numerator, denominator } = measure.columns;
+    const intervals = numerator && denominator
+      ? measures.data.filter((row) => !(volume !== null && Number(row[volume] ?? 0) < MIN_MAP_VOLUME)).map((row) => (Number(row[denominator] ?? 0) > 0 ? wilsonInterval(Number(row[numerator] ?? 0), Number(row[denominator])) : null)).filter((i) => i !== null)
+      : [];
+    const indistinguishable = intervals.length > 1 && new Set(overlapGroups(intervals)).size === 1;
+    return { map: createChoropleth(rows, palette, view.classes, { ...choroplethOptionsFor(measure.unit), indistinguishable }), measure, minVolume: MIN_MAP_VOLUME };
   }, [choroplethGroup, measures.data, measure, view.classes, measureMissing]);
 
   // A console result added with "add to map" (SQL workbench), drawn above the events.

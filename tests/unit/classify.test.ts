@@ -187,3 +187,13 @@ describe('colour that tells the truth', () => {
     expect(result.palette.length).toBeGreaterThan(2);
   });
 });
+
+describe('rates that cannot be told apart', () => {
+  it('are drawn narrow whatever the spread of their points', () => {
+    const rows: ChoroplethInput[] = [0.902, 0.904, 0.91, 0.918, 0.926].map((value, i) => ({ code: `u${i}`, value, insufficient: false }));
+    expect(createChoropleth(rows, SEQUENTIAL_BLUE, 'quantile', { step: 0.001, narrowShare: 0 }).narrow).toBe(false);
+    const result = createChoropleth(rows, SEQUENTIAL_BLUE, 'quantile', { step: 0.001, narrowShare: 0, indistinguishable: true });
+    expect(result.narrow).toBe(true);
+    expect(result.palette).toEqual([B0, B1]);
+  });
+});
