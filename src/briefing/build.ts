@@ -93,12 +93,12 @@ export async function buildBriefing(db: Database, request: BriefingRequest, data
     emerging: results.has('emerging') && rules.emerging ? scored(get('emerging'), rules.emerging, emergingByPlace) : null,
     persistent: results.has('persistent') ? { total: get('persistent').length, rows: get('persistent').slice(0, MATTER_ROWS) } : null,
   };
-  const unitNames = await namesOf(db, [unit.code, ...codesIn(children.map((c) => c.row), matters)], queries);
+  const { unitNames, unitPaths } = await namesOf(db, unit.code, [unit.code, ...codesIn(children.map((c) => c.row), matters)], queries);
   return {
     request, kind: request.kind, unit, dataAsOf, periods, headline,
     indicators: indicatorsOutsideBand(headline, HEADLINE_MEASURES),
     matters, series: fromFirstActivity(get('series')), categories: get('categories'),
-    childLevel: childLevel(unit.level), children, departments, unitNames, unavailable: Object.fromEntries(unavailable), queries,
+    childLevel: childLevel(unit.level), children, departments, unitNames, unitPaths, unavailable: Object.fromEntries(unavailable), queries,
   };
 }
 
@@ -124,10 +124,32 @@ function codesIn(children: Row[], matters: Briefing['matters']): string[] {
 }
 
 /** Unit names by code; child rows are keyed by code prefix, which for a county is its 6-digit code. */
-async function namesOf(db: Database, codes: string[], queries: BriefingQuery[]): Promise<Record<string, string>> {
-  const sql = `SELECT code, name FROM units WHERE code IN (${codes.map(sqlString).join(', ')}) ORDER BY code`;
+async function namesOf(db: Database, briefingUnit: string, codes: string[], queries: BriefingQuery[]): Promise<{ unitNames: Record<string, string>; unitPaths: Record<string, string> }> {
+  const ancestors = new Map(codes.map((code) => [code, ancestorsBelow(briefingUnit, code)]));
+  const all = [...new Set([...codes, ...[...ancestors.values()].flat()])];
+  const sql = `SELECT code, name FROM units WHERE code IN (${all.map(sqlString).join(', ')}) ORDER BY code`;
   const started = performance.now();
   const rows = rowsOf(await db.query(sql));
   queries.push({ id: 'unit_names', sql, ms: performance.now() - started });
-  return Object.fromEntries(rows.map((r) => [String(r.code), String(r.name)]));
+  const names = Object.fromEntries(rows.map((r) => [String(r.code), String(r.name)]));
+  const unitNames = Object.fromEntries(codes.filter((c) => names[c] !== undefined).map((c) => [c, names[c]!]));
+  const unitPaths: Record<string, string> = {};
+  for (const [code, chain] of ancestors) {
+    if (names[code] === undefined) continue;
+    // A level whose name the next one repeats (灯塔社区居委会 › 灯塔社区第5网格) is said once.
+    const parts = [...chain.map((c) => names[c]).filter((n): n is string => n !== undefined), names[code]!];
+    const stem = (name: string) => name.replace(/(村民委员会|居民委员会|村委会|居委会)$/, '');
+    unitPaths[code] = parts.filter((part, i) => !(i + 1 < parts.length && parts[i + 1]!.startsWith(stem(part)))).join(' · ');
+  }
+  return { unitNames, unitPaths };
+}
+
+/**
+ * The units between a briefing's unit and a unit inside it, top first (county, township,
+ * community codes are the first 6, 9 and 12 digits of a grid's), so that a meeting reads
+ * "莲都区 · 岩泉街道 · 灯塔社区第5网格", not a bare grid name found in every township.
+ */
+function ancestorsBelow(briefingUnit: string, code: string): string[] {
+  return [6, 9, 12].filter((length) => length < code.length).map((length) => code.slice(0, length))
+    .filter((prefix) => prefix !== briefingUnit && !briefingUnit.startsWith(prefix) && !/^\d{4}00$/.test(prefix));
 }

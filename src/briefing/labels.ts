@@ -12,7 +12,7 @@ export function measureLabel(id: string, lang: Language): string {
 }
 
 export function unitLabel(briefing: Briefing, code: string): string {
-  return briefing.unitNames[code] ?? code;
+  return briefing.unitPaths[code] ?? briefing.unitNames[code] ?? code;
 }
 
 /** "2026-11-26", "2026-11-23 – 2026-11-27" (a running period ends at its data time), "2026-11". */

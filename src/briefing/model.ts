@@ -76,6 +76,8 @@ export interface Briefing {
   departments: RankedRow<Row>[];
   /** Names of every unit code that appears in the briefing. */
   unitNames: Record<string, string>;
+  /** The same units named with the levels between the briefing's unit and them ("莲都区 · 岩泉街道 · 灯塔社区第5网格"). */
+  unitPaths: Record<string, string>;
   /** Headline measures the data cannot support (loaded data without due times …), with the reason: shown as unavailable, never as 0. */
   unavailable: Record<string, { zh: string; en: string }>;
   queries: BriefingQuery[];

@@ -147,6 +147,8 @@ describe('a whole briefing on a hand-made city', () => {
 
   it('names every unit it mentions and keeps every query for "show SQL"', () => {
     expect(briefing.unitNames['331102002001001']).toBe('二网格');
+    // Named with the levels between the briefing's unit (the county) and it, as a meeting reads it.
+    expect(briefing.unitPaths['331102002001001']).toBe('无人镇 · 二社区 · 二网格');
     expect(briefing.queries.map((q) => q.id)).toEqual(['headline', 'series', 'categories', 'children', 'departments', 'overdue_severe', 'escalations', 'anomalies', 'repeats', 'emerging', 'unit_names']);
   });
 
