@@ -99,11 +99,12 @@ function eventTable(b: Briefing, lang: Language, id: 'overdue_severe' | 'escalat
   return {
     id, query: id, total: list.total,
     title: id === 'overdue_severe' ? m.tables.overdueSevere : m.tables.escalations,
-    columns: [m.columns.event, m.columns.category, m.columns.severity, m.columns.grid, m.columns.department, m.columns.reported, m.columns.due, id === 'overdue_severe' ? m.columns.overdueBy : m.columns.openFor],
+    columns: [m.columns.event, m.columns.category, m.columns.severity, m.columns.grid, m.columns.department, m.columns.reported, m.columns.due, id === 'overdue_severe' ? m.columns.overdueBy : m.columns.openFor, m.columns.followUp],
     rows: list.rows.map((r) => [
       cell(s(r.event_id)), cell(vocabLabel(lang, 'category', s(r.category)), r.category ?? null), cell(vocabLabel(lang, 'severity', n(r.severity)), r.severity ?? null),
       cell(unitLabel(b, s(r.grid_code)), r.grid_code ?? null), cell(vocabLabel(lang, 'department', s(r.department)), s(r.department)), cell(s(r.reported_at)), cell(s(r.due_at)),
-      cell(formatDuration(n(r[hoursColumn]), lang), r[hoursColumn] ?? null),
+      // Left blank on purpose: the meeting writes who follows it up (督办) on the printed briefing.
+      cell(formatDuration(n(r[hoursColumn]), lang), r[hoursColumn] ?? null), cell(''),
     ]),
     targets: list.rows.map((r) => ({ unit: s(r.grid_code), event: s(r.event_id), ...periodDayRange(b) })),
     unavailable: id === 'overdue_severe' && b.unavailable.overdue ? b.unavailable.overdue[lang] : undefined,

@@ -380,7 +380,7 @@ export const en: Messages = {
       baseline7: '7-day baseline', baseline28: '28-day baseline', band: 'Normal band', side: 'Side', reading: 'Reading',
       event: 'Event', category: 'Category', severity: 'Severity', grid: 'Grid', department: 'Department', reported: 'Reported', due: 'Due', overdueBy: 'Overdue by', openFor: 'Open for',
       level: 'Level', unit: 'Unit', day: 'Day', events: 'Events', expected: 'Expected', tailProbability: 'Tail probability',
-      place: 'Place', first: 'First', latest: 'Latest', runEnds: 'Run ends', dailyCounts: 'Daily counts', flaggedDays: 'Days flagged',
+      place: 'Place', first: 'First', latest: 'Latest', followUp: 'Follow-up (written in the meeting)', runEnds: 'Run ends', dailyCounts: 'Daily counts', flaggedDays: 'Days flagged',
       intake: 'Intake', per10k: 'Per 10,000', previousPer10k: 'Previous per 10,000', period: 'Period',
       share: 'Share', previousShare: 'Previous share', shareChange: 'Share change',
       rank: 'Rank', onTimeRate: 'On-time rate', interval95: '95% interval', closed: 'Closed', intakeCount: 'Intake', intakePer10k: 'Intake per 10,000', overdueAtEnd: 'Overdue at end',

@@ -390,7 +390,7 @@ export const zh = {
       baseline7: '近7日基线', baseline28: '近28日基线', band: '正常区间', side: '偏离', reading: '判断',
       event: '事件编号', category: '类别', severity: '等级', grid: '网格', department: '部门', reported: '上报时间', due: '办结时限', overdueBy: '已超期', openFor: '已在办',
       level: '层级', unit: '单位', day: '日期', events: '件数', expected: '期望', tailProbability: '尾概率',
-      place: '地点', first: '首次', latest: '最近', runEnds: '截至', dailyCounts: '逐日件数', flaggedDays: '连续预警天数',
+      place: '地点', first: '首次', latest: '最近', followUp: '督办（会上填写）', runEnds: '截至', dailyCounts: '逐日件数', flaggedDays: '连续预警天数',
       intake: '本期受理', per10k: '万人受理', previousPer10k: '上期万人受理', period: '期',
       share: '占比', previousShare: '上期占比', shareChange: '占比变化',
       rank: '名次', onTimeRate: '按时办结率', interval95: '95%区间', closed: '办结', intakeCount: '受理', intakePer10k: '万人受理', overdueAtEnd: '期末超期',
