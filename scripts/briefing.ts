@@ -1,5 +1,6 @@
 // `npm run briefing -- --period daily|weekly|monthly --date YYYY-MM-DD [--unit CODE] [--lang zh|en]
-//   [--data DIR] --out FILE.md`: a consultation briefing as Markdown, for scheduled runs.
+//   [--data DIR] [--link-base URL] --out FILE.md`: a consultation briefing as Markdown, for scheduled runs
+//   (--link-base: the dashboard's address, so the map links open from a mail or a chat).
 // It loads the same files the page loads into the same DuckDB build and runs the same
 // builders (src/briefing), so its numbers are the page's.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,10 +15,10 @@ import { createNodeDatabase } from '../src/engine/node';
 import { rootUnitCode } from '../src/engine/root-unit';
 import { parseArgs } from './lib/args';
 
-const USAGE = 'usage: npm run briefing -- --period daily|weekly|monthly --date YYYY-MM-DD [--unit CODE] [--lang zh|en] [--data DIR] --out FILE.md';
+const USAGE = 'usage: npm run briefing -- --period daily|weekly|monthly --date YYYY-MM-DD [--unit CODE] [--lang zh|en] [--data DIR] [--link-base URL] --out FILE.md';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs(process.argv.slice(2), ['period', 'date', 'unit', 'lang', 'data', 'out'], []);
+  const { values } = parseArgs(process.argv.slice(2), ['period', 'date', 'unit', 'lang', 'data', 'out', 'link-base'], []);
   const { period, date, out } = values;
   const lang = values.lang ?? 'zh';
   const dataDir = values.data ?? 'data/demo';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     // Without --unit, the briefing is about the data's top unit (its city), whatever city that is.
     const unit = values.unit ?? await rootUnitCode(db);
     const briefing = await buildBriefing(db, { kind: period, date, unitCode: unit }, manifest.as_of);
-    writeFileSync(out, briefingMarkdown(briefing, lang));
+    writeFileSync(out, briefingMarkdown(briefing, lang, { linkBase: values['link-base'] }));
     const total = briefing.queries.reduce((sum, q) => sum + q.ms, 0);
     console.log(`Wrote ${out}: ${briefing.unit.name}, ${period} ${date}, ${briefing.queries.length} queries in ${Math.round(total)} ms`);
   } finally {

@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { csvField, neutraliseFormula, UTF8_BOM } from '../export/csv';
 import type { Language } from './labels';
-import { briefingMarkdown } from './markdown';
+import { briefingMarkdown, type MarkdownOptions } from './markdown';
 import type { Briefing } from './model';
 import { briefingTables, type BriefingTable } from './tables';
 
@@ -30,11 +30,11 @@ export function briefingFileStem(b: Briefing): string {
 }
 
 /** The zip of every table as CSV, the manifest and the Markdown. */
-export function briefingZip(b: Briefing, lang: Language): Uint8Array {
+export function briefingZip(b: Briefing, lang: Language, options: MarkdownOptions = {}): Uint8Array {
   const stem = briefingFileStem(b);
   const files: Record<string, Uint8Array> = {
     [`${stem}/README.json`]: strToU8(`${JSON.stringify(briefingManifest(b), null, 2)}\n`),
-    [`${stem}/${stem}.md`]: strToU8(briefingMarkdown(b, lang)),
+    [`${stem}/${stem}.md`]: strToU8(briefingMarkdown(b, lang, options)),
   };
   briefingTables(b, lang).forEach((table, i) => {
     files[`${stem}/${String(i + 1).padStart(2, '0')}_${table.id}.csv`] = strToU8(tableCsv(table));

@@ -19,7 +19,7 @@ export function escapeMarkdown(text: string): string {
   return escapeInline(text).replace(/^(\s*)([#+\->=])/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
-function table(t: BriefingTable, lang: Language, emptyText: string): string[] {
+function table(t: BriefingTable, lang: Language, emptyText: string, linkBase: string): string[] {
   const words = messages(lang).briefing;
   if (t.unavailable) return [`${words.unavailable}${escapeMarkdown(t.unavailable)}`, ''];
   if (t.rows.length === 0) return [emptyText, ''];
@@ -32,7 +32,7 @@ function table(t: BriefingTable, lang: Language, emptyText: string): string[] {
     const target = t.targets?.[i];
     const cells = row.map((c, j) => {
       const text = escapeInline(c.text);
-      return j === (t.linkColumn ?? 0) && target ? `[${text}](${mapTargetQuery(target)})` : text;
+      return j === (t.linkColumn ?? 0) && target ? `[${text}](${linkBase}${mapTargetQuery(target)})` : text;
     });
     lines.push(`| ${cells.join(' | ')} |`);
   });
@@ -53,7 +53,17 @@ function filterText(b: Briefing): string {
  * carries no generation time, so the same data and request always give the same bytes
  * (the snapshot test and the page/command agreement rely on that).
  */
-export function briefingMarkdown(b: Briefing, lang: Language): string {
+export interface MarkdownOptions {
+  /**
+   * The page's address (origin and path) put before every map link, so that a link opens
+   * from a mail or a chat; without it links are relative to wherever the file is opened
+   * (the command line's default, and the snapshots').
+   */
+  linkBase?: string;
+}
+
+export function briefingMarkdown(b: Briefing, lang: Language, options: MarkdownOptions = {}): string {
+  const linkBase = options.linkBase ?? '';
   const all = messages(lang);
   const words = all.briefing;
   const colon = all.colon;
@@ -75,7 +85,7 @@ export function briefingMarkdown(b: Briefing, lang: Language): string {
   const section = (id: string, level = '##') => {
     const t = byId.get(id);
     if (!t) return;
-    lines.push(`${level} ${escapeMarkdown(t.title)}`, '', ...table(t, lang, empty));
+    lines.push(`${level} ${escapeMarkdown(t.title)}`, '', ...table(t, lang, empty, linkBase));
     if (t.note) lines.push(`> ${escapeMarkdown(t.note)}`, '');
   };
   section('headline');

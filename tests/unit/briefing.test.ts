@@ -149,6 +149,10 @@ describe('a whole briefing on a hand-made city', () => {
     expect(briefing.unitNames['331102002001001']).toBe('二网格');
     // Named with the levels between the briefing's unit (the county) and it, as a meeting reads it.
     expect(briefing.unitPaths['331102002001001']).toBe('无人镇 · 二社区 · 二网格');
+    // Links open from a mail or a chat when the page's address is given.
+    const markdown = briefingMarkdown(briefing, 'en', { linkBase: 'https://onemap.city.example/' });
+    expect(markdown).toContain('](https://onemap.city.example/?unit=');
+    expect(markdown).not.toMatch(/\]\(\?unit=/);
     expect(briefing.queries.map((q) => q.id)).toEqual(['headline', 'series', 'categories', 'children', 'departments', 'overdue_severe', 'escalations', 'anomalies', 'repeats', 'emerging', 'unit_names']);
   });
 

@@ -89,8 +89,8 @@ export function BriefingPage({ units }: { units: UnitsDirectory }) {
         </label>
         <span className="briefing-actions">
           <button type="button" data-testid="briefing-print" disabled={!briefing} onClick={() => window.print()}>{m.print}</button>
-          <button type="button" data-testid="briefing-markdown" disabled={!briefing} onClick={() => briefing && downloadFile(briefingMarkdown(briefing, language), `${briefingFileStem(briefing)}_${language}.md`, 'text/markdown;charset=utf-8')}>{m.markdown}</button>
-          <button type="button" data-testid="briefing-csv" disabled={!briefing} onClick={() => briefing && downloadFile(briefingZip(briefing, language), `${briefingFileStem(briefing)}_${language}.zip`, 'application/zip')}>{m.csv}</button>
+          <button type="button" data-testid="briefing-markdown" disabled={!briefing} onClick={() => briefing && downloadFile(briefingMarkdown(briefing, language, { linkBase: `${window.location.origin}${window.location.pathname}` }), `${briefingFileStem(briefing)}_${language}.md`, 'text/markdown;charset=utf-8')}>{m.markdown}</button>
+          <button type="button" data-testid="briefing-csv" disabled={!briefing} onClick={() => briefing && downloadFile(briefingZip(briefing, language, { linkBase: `${window.location.origin}${window.location.pathname}` }), `${briefingFileStem(briefing)}_${language}.zip`, 'application/zip')}>{m.csv}</button>
         </span>
       </form>
       {state.error && state.key === key ? <ErrorCard title={t.errorTitle} message={state.error.message} onRetry={() => setAttempt((a) => a + 1)} retryLabel={t.retry} />
