@@ -68,10 +68,13 @@ describe('the consultation briefing in headless Chromium', () => {
     expect(download.suggestedFilename()).toBe(`onemap_briefing_daily_${DATE}_331100_zh.md`);
     const fromPage = readFileSync((await download.path())!, 'utf8');
     const out = join(temp, 'cli.md');
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/briefing.ts', '--period', 'daily', '--date', DATE, '--lang', 'zh', '--data', data.dir, '--out', out], { encoding: 'utf8' });
+    // The page puts its own address before every map link (so they open from a mail); the command is told the same address.
+    const linkBase = await session.page.evaluate(() => `${window.location.origin}${window.location.pathname}`);
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/briefing.ts', '--period', 'daily', '--date', DATE, '--lang', 'zh', '--data', data.dir, '--link-base', linkBase, '--out', out], { encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     const fromCommand = readFileSync(out, 'utf8');
     expect(fromPage.length).toBeGreaterThan(2000);
+    expect(fromPage).toContain(`](${linkBase}?unit=`);
     expect(fromPage).toBe(fromCommand);
   });
 
