@@ -24,7 +24,7 @@ function headlineRows(rows: Row[], days: number, unavailable: ReadonlyMap<Measur
     const r = unavailable.has(measure.id) ? {} : byMeasure.get(measure.id) ?? {};
     const scaled = baselineOnPeriodScale(measure, { mean7: num(r.mean_7d), mean28: num(r.mean_28d), sd28: num(r.sd_28d), days });
     return {
-      measure: measure.id, value: num(r.value), previous: num(r.previous), lastYear: num(r.last_year),
+      measure: measure.id, value: num(r.value), previous: num(r.previous), lastYear: num(r.last_year), trials: num(r.n),
       change: num(r.change), changeRel: num(r.change_rel), changeYoy: num(r.change_yoy), changeYoyRel: num(r.change_yoy_rel),
       ...scaled,
     };

@@ -1,3 +1,5 @@
+import { addPeriods } from '../sql/trend-periods';
+import { KIND_GRANULARITY } from './kinds';
 import { formatNumber } from '../domain/format';
 import { DAY_MS, HOUR_MS, wallClockMs } from '../domain/wall-clock';
 import { findMeasure } from '../domain/measures';
@@ -35,7 +37,7 @@ function elapsedText(briefing: Briefing, lang: Language): string {
   const { current } = briefing.periods;
   const elapsedMs = wallClockMs(current.end) - wallClockMs(current.start);
   if (briefing.kind === 'daily') return format(words.toDataTimeHours, { elapsed: formatNumber(elapsedMs / HOUR_MS, 1, 'short'), total: 24 });
-  const start = new Date(wallClockMs(current.start));
-  const total = briefing.kind === 'weekly' ? 7 : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)).getUTCDate();
+  const startMs = wallClockMs(current.start);
+  const total = Math.round((addPeriods(KIND_GRANULARITY[briefing.kind], startMs, 1) - startMs) / DAY_MS);
   return format(words.toDataTimeDays, { elapsed: formatNumber(elapsedMs / DAY_MS, 1, 'short'), total });
 }

@@ -20,6 +20,8 @@ export interface HeadlineRow {
   baseline28: number | null;
   /** The normal band around the 28-day baseline, on the period's scale; null without enough history. */
   band: [number, number] | null;
+  /** For a rate: the rows of this period that carry its input (its trials), for the coverage said beside it. */
+  trials: number | null;
 }
 
 /** An indicator outside its normal band (需关注指标). */

@@ -2,7 +2,7 @@ import { formatChange, formatCount, formatDuration, formatNumber, formatPercent,
 import { mapLinkQuery, type MapLink } from '../domain/map-link';
 import { wilsonInterval, type RankedRow } from '../domain/ranking';
 import type { Scalar } from '../engine/columns';
-import { format as fill, messages, vocabLabel } from '../i18n';
+import { coverageText, format as fill, messages, vocabLabel } from '../i18n';
 import { measureLabel, unitLabel, type Language } from './labels';
 import { findMeasure } from '../domain/measures';
 import type { Briefing, MatterList, Row } from './model';
@@ -64,8 +64,13 @@ function headlineTable(b: Briefing, lang: Language): BriefingTable {
       const unit = findMeasure(r.measure)?.unit ?? 'count';
       if (b.unavailable[r.measure]) return [cell(measureLabel(r.measure, lang), r.measure), cell(m.unavailableWord, null), ...Array.from({ length: 8 }, () => cell('—', null))];
       const v = (x: number | null) => cell(formatValue(unit, x, lang, unit === 'count' && x !== null && !Number.isInteger(x) ? 1 : undefined), x);
+      // A rate computed from the part of its rows that carry its input says how many do ("12 of 43 have a deadline").
+      const coverage = findMeasure(r.measure)?.coverage;
+      const base = coverage ? b.headline.find((h) => h.measure === coverage.base)?.value ?? null : null;
+      const said = coverage ? coverageText(lang, coverage, r.trials, base, formatCount) : null;
+      const value = v(r.value);
       return [
-        cell(measureLabel(r.measure, lang), r.measure), v(r.value), v(r.previous), cell(formatChange(unit, r.change, lang), r.change),
+        cell(measureLabel(r.measure, lang), r.measure), said ? { ...value, text: `${value.text} (${said})` } : value, v(r.previous), cell(formatChange(unit, r.change, lang), r.change),
         cell(formatRelative(r.changeRel), r.changeRel), v(r.lastYear), cell(formatRelative(r.changeYoyRel), r.changeYoyRel),
         cell(formatValue(unit, r.baseline7, lang, unit === 'count' ? 1 : undefined), r.baseline7), cell(formatValue(unit, r.baseline28, lang, unit === 'count' ? 1 : undefined), r.baseline28),
         cell(r.band ? `${formatValue(unit, r.band[0], lang, unit === 'count' ? 1 : undefined)} – ${formatValue(unit, r.band[1], lang, unit === 'count' ? 1 : undefined)}` : '—', r.band ? `${r.band[0]}..${r.band[1]}` : null),

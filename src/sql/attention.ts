@@ -1,5 +1,5 @@
 import { eventWhere, type EventFilter } from './filter';
-import { VALID } from './predicates';
+import { pastDeadline, VALID } from './predicates';
 import { sqlNumber, sqlTimestamp } from './literal';
 
 export interface AttentionOptions {
@@ -41,7 +41,7 @@ LIMIT ${sqlNumber(limit)}`;
  * those listed).
  */
 export function overdueSevere(options: AttentionOptions): string {
-  return openEventList(options, (now) => `due_at < ${now} AND severity >= 3 AND ${VALID}`, 'overdue_h', 'due_at', 'severity DESC, due_at');
+  return openEventList(options, (now) => `${pastDeadline(now)} AND severity >= 3 AND ${VALID}`, 'overdue_h', 'due_at', 'severity DESC, due_at');
 }
 
 /**

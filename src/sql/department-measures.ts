@@ -1,6 +1,6 @@
 import { eventWhere, type EventFilter } from './filter';
-import { durationRows, MEASURE_SQL, rateParts } from './measure-sql';
-import { openAt, VALID } from './predicates';
+import { durationRows, rateParts } from './measure-sql';
+import { openAt, pastDeadline, VALID } from './predicates';
 import { sqlTimestamp } from './literal';
 import { inPeriod, type Period } from './period';
 
@@ -34,14 +34,13 @@ export function departmentMeasures(options: DepartmentMeasuresOptions): string {
   count(*) FILTER (WHERE ${trials}) AS ${name}_n,
   (count(*) FILTER (WHERE ${hits}))::DOUBLE / nullif(count(*) FILTER (WHERE ${trials}), 0) AS ${name}_rate`;
   };
-  const overdue = MEASURE_SQL.overdue.form === 'count' ? MEASURE_SQL.overdue.where(now) : 'FALSE';
   return `SELECT coalesce(department, '') AS department,
   count(*) FILTER (WHERE ${reported}) AS intake,
   count(*) FILTER (WHERE ${closed}) AS closed,
   ${rate('on_time')},
   ${rate('satisfaction')},
   count(*) FILTER (WHERE ${open}) AS backlog,
-  count(*) FILTER (WHERE ${open} AND ${overdue}) AS overdue,
+  count(*) FILTER (WHERE ${open} AND ${pastDeadline(now)}) AS overdue,
   median(epoch(accepted_at - reported_at) / 3600.0) FILTER (WHERE ${reported} AND ${durationRows({ from: 'reported_at', to: 'accepted_at' }, now)}) AS response_median_h
 FROM events
 WHERE (${reported} OR ${inPeriod('closed_at', period)} OR ${open}) AND ${eventWhere(filter)}

@@ -1,5 +1,5 @@
 import type { MeasureId } from '../domain/measures';
-import { knownAt, openAt, VALID } from './predicates';
+import { knownAt, openAt, pastDeadline, VALID } from './predicates';
 
 /**
  * The SQL of each measure of the registry (src/domain/measures/registry.ts), keyed by the
@@ -33,8 +33,8 @@ export const MEASURE_SQL: Record<MeasureId, MeasureSql> = {
   closed: { form: 'count', scan: 'closed', where: always },
   backlog: { form: 'count', scan: 'open', where: always },
   // Events without a deadline cannot be overdue: they are left out, and counted for the coverage.
-  overdue: { form: 'count', scan: 'open', where: (now) => `due_at < ${now}` },
-  overdue_share: { form: 'rate', scan: 'open', trials: () => 'due_at IS NOT NULL', hits: (now) => `due_at < ${now}` },
+  overdue: { form: 'count', scan: 'open', where: pastDeadline },
+  overdue_share: { form: 'rate', scan: 'open', trials: () => 'due_at IS NOT NULL', hits: pastDeadline },
   closure_rate: { form: 'rate', scan: 'reported', trials: () => VALID, hits: (now) => `${VALID} AND ${knownAt('closed_at', now)}` },
   // Needs the response deadline of the severity joined in (sla_us, sla_cutoff): see trend-measures.ts.
   response_rate: {

@@ -14,6 +14,11 @@ export function openAt(now: string): string {
   return `reported_at <= ${now} AND (closed_at IS NULL OR closed_at > ${now})`;
 }
 
+/** Past its deadline at `now` (for an event open then); an event without a deadline is never overdue. */
+export function pastDeadline(now: string): string {
+  return `due_at < ${now}`;
+}
+
 /** A lifecycle timestamp known at `now`: set, and not after it (a later one had not happened yet). */
 export function knownAt(column: string, now: string): string {
   return `${column} <= ${now}`;

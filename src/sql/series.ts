@@ -3,6 +3,7 @@ import { CHANNELS } from '../domain/events';
 import type { UnitLevel } from '../domain/units';
 import { eventWhere, unitPrefix, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
+import { pastDeadline } from './predicates';
 import type { Period } from './period';
 import {
   GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, measureColumns, spanCtes, spanJoins, truncate,
@@ -81,7 +82,7 @@ export function trendSeries(options: SeriesOptions & { families?: readonly Trend
     // (c.left); into the overdue set at the deadline (due_at in a period, or at once when due
     // before reported) and out when closed late (c.overdue_left).
     ctes.push(`opening AS (
-  SELECT ${key} AS key, count(*) AS backlog, count(*) FILTER (WHERE due_at < ${start}) AS overdue
+  SELECT ${key} AS key, count(*) AS backlog, count(*) FILTER (WHERE ${pastDeadline(start)}) AS overdue
   FROM events
   WHERE reported_at < ${start} AND (closed_at IS NULL OR closed_at >= ${start}) AND ${where}
   GROUP BY ALL

@@ -66,7 +66,7 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
   const ratio = (hits: string, n: string) => `${hits}::DOUBLE / nullif(${n}, 0)`;
   // Every event-based unit measure's columns come from its registry SQL (measure-sql.ts),
   // put in the CTE of its scan: adding a unit measure to the registry adds its columns here.
-  const scans: Record<Scan, string[]> = { reported: ['count(*) AS reported_n'], closed: ['count(*) AS closed'], open: [] };
+  const scans: Record<Scan, string[]> = { reported: [], closed: ['count(*) AS closed'], open: [] };
   const output: string[] = [];
   const durations = new Map<string, { from: string; to: string; quantiles: number[] }>();
   for (const m of UNIT_MEASURES) {

@@ -56,7 +56,7 @@ describe('baselines and normal bands on the period scale', () => {
   });
   it('lists indicators outside their band, unfavourable first, and says which side is bad news', () => {
     const row = (measure: string, value: number | null, band: [number, number] | null): HeadlineRow => ({
-      measure, value, band, previous: null, lastYear: null, change: null, changeRel: null, changeYoy: null, changeYoyRel: null, baseline7: null, baseline28: null,
+      measure, value, band, previous: null, lastYear: null, change: null, changeRel: null, changeYoy: null, changeYoyRel: null, baseline7: null, baseline28: null, trials: null,
     });
     const found = indicatorsOutsideBand([
       row('intake', 50, [10, 20]), row('closed', 50, [10, 20]), row('backlog', 15, [10, 20]), row('on_time_rate', 0.5, [0.8, 0.95]), row('overdue', null, [1, 2]), row('satisfaction_rate', 0.99, null),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/build';
+import { briefingMarkdown } from '../../src/briefing/markdown';
 import { measure } from '../../src/domain/measures';
 import { coverageText } from '../../src/i18n';
 import { firstRow, rowsOf } from '../../src/engine/columns';
@@ -90,6 +91,10 @@ describe('measures computed only from the rows that carry their input', () => {
     expect(headline.get('on_time_rate')).toBeCloseTo(0.5, 9);
     expect(headline.get('closed')).toBe(4);
     expect(headline.get('overdue')).toBe(1);
+    // The headline table says how many of the closed events carry each rate's input.
+    const markdown = briefingMarkdown(briefing, 'en');
+    expect(markdown).toContain('50.0% (2 of 4 have a deadline)');
+    expect(markdown).toContain('(2 of 4 were rated)');
   });
 
   it('says the coverage in both languages, and nothing when every row carries the input', () => {

@@ -10,7 +10,6 @@ export type UnitMeasure = Measure & UnitUse;
 export type UnitMeasureId = UnitMeasure['id'];
 
 export const UNIT_MEASURES: readonly UnitMeasure[] = MEASURES.flatMap((m) => (m.unitUse ? [{ ...m, ...m.unitUse }] : []));
-export const UNIT_MEASURE_IDS: readonly MeasureId[] = UNIT_MEASURES.map((m) => m.id);
 
 export function unitMeasure(id: MeasureId): UnitMeasure {
   const found = UNIT_MEASURES.find((m) => m.id === id);
