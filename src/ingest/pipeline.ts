@@ -7,6 +7,7 @@ import {
   createBoundaryModel, detectEventFormat, eventsToArrowIpc, formatLocalTimestamp, initParquetReader, readBoundaryFile, readEventsFile,
   unavailableMeasures, validateEvents, type BoundaryModel, type BoundarySet, type EventMapping, type RawTable, type UnavailableMeasure, type ValidationResult,
 } from './index';
+import { pickDataTime } from './data-time';
 import { createSingleUnit, createUserUnits, recodeGrids, userUnitsCsv } from './user-units';
 
 /** A refusal with both languages, shown as it is (file too large, fetch refused …). */
@@ -48,6 +49,8 @@ export interface PreparedDataset {
   boundaries: Partial<Record<UnitLevel, FeatureCollection>>;
   /** Max reported_at of the accepted events, city-local "YYYY-MM-DD HH:MM:SS"; null when none. */
   newestReport: string | null;
+  /** The data time picked from the density of reports (data-time.ts), as text, with how; null when none. */
+  dataTime: { picked: string; stragglers: number; byDensity: boolean } | null;
   units: number;
 }
 
@@ -64,8 +67,7 @@ export function prepareDataset(table: RawTable, mapping: EventMapping, boundaryS
   const result = validateEvents(table, mapping, { ...(model ? { boundaries: model.index, knownGridCodes: model.gridCodes } : {}), onProgress });
   const units = model ? createUserUnits(model, features, rootName) : createSingleUnit(result.events.lon, result.events.lat, rootName);
   const events = { ...result.events, grid_code: recodeGrids(result.events.grid_code, units.codeOf) };
-  let newest = -Infinity;
-  for (const t of result.events.reported_at) if (t > newest) newest = t;
+  const pick = pickDataTime(result.events.reported_at);
   const mapped = Object.keys(mapping.columns) as EventColumn[];
   return {
     result,
@@ -73,7 +75,8 @@ export function prepareDataset(table: RawTable, mapping: EventMapping, boundaryS
     eventsIpc: result.counts.accepted > 0 ? eventsToArrowIpc(events) : new Uint8Array(0),
     unitsCsv: userUnitsCsv(units.rows),
     boundaries: units.boundaries,
-    newestReport: Number.isFinite(newest) ? formatLocalTimestamp(newest) : null,
+    newestReport: pick ? formatLocalTimestamp(pick.newest) : null,
+    dataTime: pick ? { picked: formatLocalTimestamp(pick.dataTime), stragglers: pick.stragglers, byDensity: pick.byDensity } : null,
     units: units.rows.length,
   };
 }

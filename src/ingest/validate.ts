@@ -286,7 +286,17 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
       else firstRowOfId.set(id, rowNo);
     }
 
-    for (const issue of issues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + 1;
+    // Counted per row, and only where the count means something to the user: a file-level
+    // rule (a required column not mapped) is one finding, not one per row; a doubtful flag on a
+    // row that is not loaded changes nothing, so the doubtful rules add up to the doubtful tile.
+    // A rule met twice in one row (control characters in two columns) counts the row once.
+    for (let k = 0; k < issues.length; k++) {
+      const { rule, outcome } = issues[k]!;
+      if (rule === 'missing_required_column' || (isRejected && outcome === 'doubtful')) continue;
+      let again = false;
+      for (let j = 0; j < k; j++) if (issues[j]!.rule === rule) again = true;
+      if (!again) byRule[rule] = (byRule[rule] ?? 0) + 1;
+    }
     for (const issue of issues) rowIssues.push(issue);
     if (isRejected) { rejected.push(r); continue; }
     if (issues.length > 0) doubtful++;
@@ -315,7 +325,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     out.address.push(address);
   }
   if (options.skipFileIssues) fileIssues.length = 0;
-  for (const issue of fileIssues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + (issue.rule === 'missing_required_column' ? 0 : 1);
+  for (const issue of fileIssues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + 1;
   const n = accepted.length;
   const events: EventColumns = {
     ...out, length: n, lon: lonOut.slice(0, n), lat: latOut.slice(0, n),

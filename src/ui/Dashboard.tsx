@@ -14,6 +14,7 @@ import { unitMeasures } from '../sql/unit-measures';
 import { format, measureWords } from '../i18n';
 import { Breadcrumb } from './Breadcrumb';
 import { useDataset } from './DatasetContext';
+import { RangeCoverage } from './RangeCoverage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorCard } from './ErrorCard';
 import { EventDetail } from './EventDetail';
@@ -45,7 +46,7 @@ const ALL_HOURS: [number, number] = [-1, 1e9];
 
 /** The one-map page: filters, KPIs, the map with its legend and playback, and the side panel. */
 export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDirectory }) {
-  const { asOf, db, unavailable } = useDataset();
+  const { asOf, db, unavailable, origin } = useDataset();
   const { language, t } = useMessages();
   const view = useViewState(store);
   const [timeWindow, setTimeWindow] = useState<[number, number] | null>(null);
@@ -112,7 +113,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   return (
     <>
       {/* Each region has its own boundary: one that throws while drawing shows a card, the others keep working. */}
-      <ErrorBoundary region="filters"><FilterBar view={view} store={store} asOf={asOf} /></ErrorBoundary>
+      <ErrorBoundary region="filters"><FilterBar view={view} store={store} asOf={asOf} /><RangeCoverage period={period} asOf={asOf} store={store} /></ErrorBoundary>
       <ErrorBoundary region="kpis"><KpiStrip filter={filter} period={period} unitName={unit.name} /></ErrorBoundary>
       <div className="workspace">
         <div className="map-wrap">
@@ -134,7 +135,8 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
             ) : null}
           </div>
           {eventLayer ? <Playback totalHours={periodHours(period)} startLabel={startLabel} onWindow={onWindow} /> : null}
-          <div className="map-attribution">{t.attribution}</div>
+          {/* The demo's sources are named only on the demo: the user's own files carry no third-party outline. */}
+          <div className="map-attribution" data-testid="map-attribution">{origin === 'user' ? t.attributionUser : t.attribution}</div>
           </ErrorBoundary>
         </div>
         <aside className="side-panel" aria-label={t.sidePanel}>

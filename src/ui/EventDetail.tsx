@@ -1,4 +1,5 @@
 import { deadlineStatus } from '../domain/deadline';
+import { statusAtDataTime } from '../domain/status-at';
 import { isSeverity } from '../domain/events';
 import { maskPersonalData } from '../domain/mask';
 import { closureSlaHours } from '../domain/sla';
@@ -48,6 +49,20 @@ function DeadlineLine({ event, asOf }: { event: Record<string, Scalar>; asOf: st
   return <dd data-testid="event-deadline" data-status={status.kind}>{timeText(due)}<br />{text}{rule ? <><br /><small>{rule}</small></> : null}</dd>;
 }
 
+/** The status at the data time, with the later one the file gives when it came after (docs/domain.md). */
+function StatusLine({ event, asOf }: { event: Record<string, Scalar>; asOf: string }) {
+  const { language, t } = useMessages();
+  const status = typeof event.status === 'string' ? event.status : null;
+  const { status: shown, later } = statusAtDataTime(status, { reported_at: ms(event.reported_at), dispatched_at: ms(event.dispatched_at), accepted_at: ms(event.accepted_at), resolved_at: ms(event.resolved_at), closed_at: ms(event.closed_at) }, wallClockMs(asOf));
+  return (
+    <dd data-testid="event-status" data-status={shown ?? ''}>
+      {vocabLabel(language, 'status', shown)}
+      {later ? <small> · {format(t.statusLater, { status: vocabLabel(language, 'status', later.status), time: wallClockMinute(later.at) })}</small> : null}
+      {event.closed_level && !later ? ` · ${t.closedAt} ${vocabLabel(language, 'closedLevel', event.closed_level)}` : ''}
+    </dd>
+  );
+}
+
 /**
  * One event's detail: the lifecycle with each stage's time and the duration since the
  * previous one. Citizens' text is rendered as React text (never HTML) and masked.
@@ -62,6 +77,7 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
   if (!event) return <div className="event-detail" role="alert">{format(t.eventNotFound, { id: eventId })}</div>;
   const label = (vocabulary: Vocabulary, value: Scalar | undefined) => vocabLabel(language, vocabulary, value);
   let previous: Scalar = null;
+  const asOfMs = wallClockMs(asOf);
   return (
     <section className="event-detail" data-testid="event-detail" aria-label={t.eventDetail}>
       <header>
@@ -73,7 +89,7 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
         <dt>{t.severity}</dt><dd>{label('severity', event.severity)}</dd>
         <dt>{t.channel}</dt><dd>{label('channel', event.channel)}</dd>
         <dt>{t.department}</dt><dd>{label('department', event.department)}</dd>
-        <dt>{t.status}</dt><dd>{label('status', event.status)}{event.closed_level ? ` · ${t.closedAt} ${label('closedLevel', event.closed_level)}` : ''}</dd>
+        <dt>{t.status}</dt><StatusLine event={event} asOf={asOf} />
         <dt>{t.due}</dt><DeadlineLine event={event} asOf={asOf} />
         <dt>{t.satisfaction}</dt><dd>{event.satisfaction ? label('satisfaction', event.satisfaction) : t.notRated}</dd>
         <dt>{t.address}</dt><dd data-testid="event-address">{maskPersonalData(String(event.address ?? ''))}</dd>
@@ -82,7 +98,8 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
       <ol className="timeline">
         {STAGES.map((stage) => {
           const value = event[stage] ?? null;
-          const step = <li key={stage} className={value === null ? 'pending' : ''}><span>{t[stage]}</span> <time>{timeText(value)}</time> <em>{previous !== null ? durationBetween(previous, value, language) : ''}</em></li>;
+          const afterDataTime = typeof value === 'number' && value > asOfMs;
+          const step = <li key={stage} className={value === null ? 'pending' : afterDataTime ? 'after-data-time' : ''}><span>{t[stage]}</span> <time>{timeText(value)}</time> <em>{previous !== null ? durationBetween(previous, value, language) : ''}</em>{afterDataTime ? <small> · {t.afterDataTime}</small> : null}</li>;
           if (value !== null) previous = value;
           return step;
         })}

@@ -130,8 +130,8 @@ export function DataLoader() {
   };
 
   const confirm = () => {
-    if (!table || !mapping || !prepared || !prepared.newestReport) return;
-    const asOf = parseDataTime(asOfText) ?? prepared.newestReport;
+    if (!table || !mapping || !prepared || !prepared.dataTime) return;
+    const asOf = parseDataTime(asOfText) ?? prepared.dataTime.picked;
     const data: UserData = {
       manifest: {
         version: 1, asOf, rows: prepared.result.counts.accepted, savedAt: new Date().toISOString(),

@@ -2,6 +2,7 @@ import { measure as registryMeasure } from '../../domain/measures';
 import { RULES, ruleText, type RuleId, type UnavailableMeasure } from '../../ingest';
 import { format as fill, measureWords, MESSAGES, type Language } from '../../i18n';
 import type { PreparedSummary, TableSummary } from './loader-protocol';
+import { formatCount } from '../../domain/format';
 
 const EXAMPLES = 20;
 
@@ -39,7 +40,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
   const tile = (id: 'input' | 'accepted' | 'rejected' | 'doubtful') => (
     <div className={`count-tile count-${id}`} data-testid={`count-${id}`} data-value={counts[id]}>
       <div className="count-label">{m[id]}</div>
-      <div className="count-value">{counts[id].toLocaleString()}</div>
+      <div className="count-value">{formatCount(counts[id])}</div>
     </div>
   );
   const baseName = table.fileName.replace(/\.[^.]+$/, '');
@@ -51,13 +52,14 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
         <>
           <h4>{m.byRule}</h4>
           <table className="rule-table" data-testid="rule-table">
-            <thead><tr><th>{m.rule}</th><th>{m.outcome}</th><th>{m.count}</th></tr></thead>
+            <thead><tr><th>{m.rule}</th><th>{m.outcome}</th><th title={m.countHint}>{m.count}</th></tr></thead>
             <tbody>
               {rules.map(([rule, n]) => (
                 <tr key={rule} data-testid={`rule-${rule}`} data-value={n}>
                   <td>{ruleText(rule, language)} <code>[{rule}]</code></td>
                   <td>{m.outcomes[RULES[rule].outcome]}</td>
-                  <td>{n.toLocaleString()}</td>
+                  {/* A required column not mapped is one finding about the file that rejects every row, not one per row. */}
+                  <td>{rule === 'missing_required_column' ? fill(m.wholeFileRejected, { rows: formatCount(counts.input) }) : formatCount(n)}</td>
                 </tr>
               ))}
             </tbody>
@@ -71,6 +73,13 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
       {counts.rejected > 0 ? (
         <button type="button" data-testid="download-rejected" disabled={busy} onClick={() => { rejectedCsv().then((text) => download(`${baseName}_rejected.csv`, text), onError); }}>{m.downloadRejected}</button>
       ) : null}
+      {prepared.dataTime ? (
+        <p className={prepared.dataTime.byDensity ? 'data-warning' : 'data-hint'} data-testid="data-time-pick" data-value={prepared.dataTime.picked} data-stragglers={prepared.dataTime.stragglers}>
+          {prepared.dataTime.byDensity
+            ? fill(m.dataTimeByDensity, { time: prepared.dataTime.picked.slice(0, 16), n: formatCount(prepared.dataTime.stragglers), newest: (prepared.newestReport ?? '').slice(0, 16) })
+            : fill(m.dataTimeNewest, { time: prepared.dataTime.picked.slice(0, 16) })}
+        </p>
+      ) : null}
       <h4>{m.unavailableHeading}</h4>
       {prepared.unavailable.length === 0 ? <p className="data-hint">{m.noneUnavailable}</p> : (
         <ul className="unavailable-list" data-testid="unavailable-list">
@@ -80,7 +89,7 @@ export function ReviewStep({ language, table, prepared, rejectedCsv, onError, bu
       {counts.accepted === 0 ? <p className="data-error" role="alert">{m.nothingAccepted}</p> : null}
       <div className="data-actions">
         <button type="button" className="primary" data-testid="confirm-load" onClick={onConfirm} disabled={busy || counts.accepted === 0}>
-          {busy ? m.loading : fill(m.loadData, { n: counts.accepted.toLocaleString() })}
+          {busy ? m.loading : fill(m.loadData, { n: formatCount(counts.accepted) })}
         </button>
         <button type="button" data-testid="cancel" onClick={onCancel} disabled={busy}>{m.cancel}</button>
       </div>
