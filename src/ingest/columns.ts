@@ -62,6 +62,11 @@ const NOT_PARTIAL = new Set(['resolutiondescription', 'agencyname', 'locationtyp
  * never suggested for a lifecycle column, however close its other words.
  */
 const UPDATE_STAMP = /updated|modified|lastupdate|lastedit|更新|修改/;
+
+/** True for a header that names an update stamp ("Resolution Action Updated Date", "修改时间"): a time, but not a lifecycle stage. */
+export function looksLikeUpdateStamp(header: string): boolean {
+  return UPDATE_STAMP.test(normaliseHeader(header));
+}
 const LIFECYCLE: ReadonlySet<EventColumn> = new Set(['reported_at', 'dispatched_at', 'accepted_at', 'resolved_at', 'closed_at', 'due_at']);
 
 const INDEX = new Map<string, EventColumn>();

@@ -8,6 +8,7 @@ import { FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { format as fill, MESSAGES } from '../../i18n';
 import { LoaderWorker } from './loader-client';
+import type { MappingCheck } from '../../ingest/mapping-check';
 import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from '../../ingest/pipeline';
 import { readPickedFile, readUrl, type SourceBytes } from './read-source';
@@ -67,6 +68,17 @@ export function DataLoader() {
     return () => { current = false; };
     // Only the coordinate columns and the datum change the hint, hence coordinateKey rather than the whole mapping.
   }, [table, boundarySets, coordinateKey]);
+  // The mapping check (ranges, columns that alone reject rows) runs on a sample in the worker at every mapping change.
+  const [check, setCheck] = useState<MappingCheck | null>(null);
+  const mappingKey = mapping ? serialiseMapping(mapping) : '';
+  useEffect(() => {
+    setCheck(null);
+    if (!table || !mapping) return;
+    let current = true;
+    loader().checkMapping(mapping).then((answer) => { if (current) setCheck(answer); }, () => undefined);
+    return () => { current = false; };
+    // The serialised mapping stands for the mapping: a new object with the same columns asks nothing new.
+  }, [table, boundarySets, mappingKey]);
   const usedBytes = dataset.rows * BYTES_PER_LOADED_EVENT;
   const show = (message: Message) => (typeof message === 'string' ? message : message[language]);
 
@@ -221,7 +233,7 @@ export function DataLoader() {
       </section>
       {table && mapping ? (
         <>
-          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} hint={datumHint} />
+          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} hint={datumHint} check={check} />
           <section className="data-step">
             <label>{m.rootName}{' '}<input data-testid="root-name" value={rootName} placeholder={m.defaultRootName} onChange={(e) => setRootName(e.target.value)} /></label>{' '}
             <label>{m.asOf}{' '}<input data-testid="as-of-input" value={asOfText} placeholder="YYYY-MM-DD HH:MM" onChange={(e) => { setAsOfText(e.target.value); setPrepared(null); }} /></label>

@@ -5,6 +5,9 @@ import type { TableSummary } from './loader-protocol';
 import type { Language } from '../../i18n';
 import { format as fill, MESSAGES } from '../../i18n';
 import { loadSavedMapping, saveMapping, savedMappingNames } from './saved-mappings';
+import type { MappingCheck } from '../../ingest/mapping-check';
+import { ColumnRange, MappingRisks } from './MappingRisks';
+import { formatCount } from '../../domain/format';
 
 const PREVIEW_ROWS = 5;
 
@@ -15,10 +18,12 @@ interface MappingStepProps {
   onChange: (mapping: EventMapping) => void;
   /** Which datum fits the loaded boundaries (worked out in the loader worker); null without boundaries or coordinates. */
   hint: DatumHint | null;
+  /** Ranges of the mapped columns and the columns that alone reject rows; null while it is worked out. */
+  check: MappingCheck | null;
 }
 
 /** Step 2: the suggested mapping as one select per OneMap field, a preview of the rows as read, the datum and saved mappings. */
-export function MappingStep({ language, table, mapping, onChange, hint }: MappingStepProps) {
+export function MappingStep({ language, table, mapping, onChange, hint, check }: MappingStepProps) {
   const m = MESSAGES[language].data;
   const [names, setNames] = useState(savedMappingNames);
   const [mappingName, setMappingName] = useState('');
@@ -47,7 +52,7 @@ export function MappingStep({ language, table, mapping, onChange, hint }: Mappin
   return (
     <section className="data-step" data-testid="mapping-step">
       <h3>{m.mappingHeading}</h3>
-      <p className="data-hint">{fill(m.rowsRead, { file: table.fileName, rows: table.rowCount.toLocaleString(), columns: table.columns.length, encoding: table.encoding ?? '—' })}</p>
+      <p className="data-hint">{fill(m.rowsRead, { file: table.fileName, rows: formatCount(table.rowCount), columns: table.columns.length, encoding: table.encoding ?? '—' })}</p>
       <p className="data-hint">{m.mappingHint}</p>
       <div className="mapping-tools">
         <label>{m.crs}{' '}
@@ -72,8 +77,9 @@ export function MappingStep({ language, table, mapping, onChange, hint }: Mappin
         </p>
       ) : null}
       {note ? <p className="data-hint" role="status">{note}</p> : null}
+      {check ? <MappingRisks language={language} check={check} onUnmap={(column) => setColumn(column, '')} /> : null}
       <table className="mapping-table">
-        <thead><tr><th>{m.oneMapField}</th><th>{m.sourceColumn}</th></tr></thead>
+        <thead><tr><th>{m.oneMapField}</th><th>{m.sourceColumn}</th><th>{check && !check.exact ? fill(m.valuesSampled, { n: formatCount(check.sampled) }) : m.values}</th></tr></thead>
         <tbody>
           {EVENT_COLUMNS.map((column) => (
             <tr key={column}>
@@ -84,6 +90,7 @@ export function MappingStep({ language, table, mapping, onChange, hint }: Mappin
                   {table.columns.map((source) => <option key={source} value={source}>{source}</option>)}
                 </select>
               </td>
+              <td data-testid={`range-${column}`}><ColumnRange language={language} profile={check?.profiles.find((p) => p.column === column) ?? null} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import type { EventMapping } from '../../ingest';
 import type { DatumHint } from '../../ingest';
+import type { MappingCheck } from '../../ingest/mapping-check';
 import type { BoundarySummary, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from '../../ingest/pipeline';
 
@@ -75,6 +76,11 @@ export class LoaderWorker {
 
   datumHint(mapping: EventMapping): Promise<DatumHint | null> {
     return this.request<DatumHint | null>({ type: 'datum-hint', mapping } satisfies RequestBody<'datum-hint'>);
+  }
+
+  /** Each mapped column's range and the columns that alone reject more than 1 % of rows (mapping-check.ts), on a sample. */
+  checkMapping(mapping: EventMapping): Promise<MappingCheck | null> {
+    return this.request<MappingCheck | null>({ type: 'check-mapping', mapping } satisfies RequestBody<'check-mapping'>);
   }
 
   /** Validates the events against the boundaries read so far (both held by the worker). */

@@ -48,6 +48,7 @@ export type LoaderRequest =
   | { id: number; type: 'clear-boundaries' }
   | { id: number; type: 'clear-events' }
   | { id: number; type: 'datum-hint'; mapping: EventMapping }
+  | { id: number; type: 'check-mapping'; mapping: EventMapping }
   | { id: number; type: 'prepare'; mapping: EventMapping; rootName: string }
   | { id: number; type: 'rejected-csv' };
 

@@ -3,6 +3,7 @@ import { createBoundaryModel, detectDatumShift, rejectedRowsCsv, type BoundaryMo
 import { MESSAGES } from '../../i18n';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from '../../ingest/pipeline';
+import { checkMapping } from '../../ingest/mapping-check';
 
 /**
  * The loader's heavy work, off the page's thread (issue #6, #8): parsing a file, validating
@@ -79,6 +80,11 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       return { value: null, transfer: [] };
     case 'datum-hint':
       return { value: datumHint(request.mapping), transfer: [] };
+    case 'check-mapping': {
+      if (!table) return { value: null, transfer: [] };
+      const built = model();
+      return { value: checkMapping(table, request.mapping, built ? { boundaries: built.index, knownGridCodes: built.gridCodes } : {}), transfer: [] };
+    }
     case 'prepare': {
       if (!table) throw nothingLoaded();
       const prepared = prepareDataset(table, request.mapping, boundarySets, request.rootName, model(),
