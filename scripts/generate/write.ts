@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import * as turf from '@turf/turf';
-import { EVENT_COLUMNS } from '../../src/domain/events';
+import { EVENT_TABLE_COLUMNS } from '../../src/domain/events';
 import { UNIT_LEVELS } from '../../src/domain/units';
 import type { EventRow } from './events';
 import type { GeneratedUnit } from './hierarchy';
@@ -55,7 +55,7 @@ export class EventCsvWriter {
 
   constructor(path: string) {
     this.fd = openSync(path, 'w');
-    writeSync(this.fd, EVENT_COLUMNS.join(',') + '\n');
+    writeSync(this.fd, EVENT_TABLE_COLUMNS.join(',') + '\n');
   }
 
   write(row: EventRow): void {
@@ -64,6 +64,8 @@ export class EventCsvWriter {
       row.event_id, row.channel, row.category, row.subcategory, row.severity, row.lon, row.lat, row.grid_code,
       row.department, row.status, row.closed_level, ts(row.reported_at), ts(row.dispatched_at), ts(row.accepted_at),
       ts(row.resolved_at), ts(row.closed_at), ts(row.due_at), row.outcome, row.satisfaction, row.description, row.address,
+      // category_text: the generator writes the taxonomy's own codes, so there is no other text to keep.
+      null,
     ].map(csvField).join(','));
     this.count++;
     if (this.buffer.length >= 20_000) this.flush();

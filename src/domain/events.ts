@@ -33,3 +33,16 @@ export const EVENT_COLUMNS = [
   'resolved_at', 'closed_at', 'due_at', 'outcome', 'satisfaction', 'description', 'address',
 ] as const;
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/**
+ * The columns of the `events` table: the mapped columns, then what the loader derives.
+ * `category_text` is the category as the source file wrote it ("Rodent", "外星人入侵"), kept
+ * when the taxonomy has no such category and the row is counted under "other", so that the
+ * user's own word stays queryable and visible (issue #14 point 7); NULL when the source
+ * used the taxonomy's codes (the demo). It is not a mapping target: it comes with `category`.
+ */
+export const EVENT_TABLE_COLUMNS = [...EVENT_COLUMNS, 'category_text'] as const;
+export type EventTableColumn = (typeof EVENT_TABLE_COLUMNS)[number];
+
+/** Table columns that data made before they existed may lack (a stored dataset, a live feed): added empty, not refused. */
+export const OPTIONAL_TABLE_COLUMNS: readonly EventTableColumn[] = ['category_text'];

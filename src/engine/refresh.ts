@@ -1,4 +1,6 @@
 import { EVENT_COLUMN_TYPES } from '../sql/load';
+import { OPTIONAL_TABLE_COLUMNS } from '../domain/events';
+import { sqlIdentifier } from '../sql/literal';
 import { EVENT_STORE, eventsLocation, materializeEvents, releaseEventStore } from '../sql/event-store';
 import { dropStaging, mergeStaging, stagingChecks, STAGING_TABLE, swapInStaging, tableColumns } from '../sql/refresh';
 import { rowsOf } from './columns';
@@ -25,14 +27,27 @@ function isArrowStream(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff;
 }
 
+/**
+ * Adds, empty, the optional columns (OPTIONAL_TABLE_COLUMNS) that `table` lacks: data made
+ * before a column existed (a dataset stored in the browser, a live feed written to the older
+ * schema) stays loadable, and every query can name the column.
+ */
+export async function addMissingOptionalColumns(db: Database, table: string): Promise<void> {
+  const present = new Set(rowsOf(await db.query(tableColumns(table))).map((c) => String(c.column_name)));
+  for (const column of OPTIONAL_TABLE_COLUMNS) {
+    if (!present.has(column)) await db.query(`ALTER TABLE ${sqlIdentifier(table)} ADD COLUMN ${sqlIdentifier(column)} ${EVENT_COLUMN_TYPES[column]}`);
+  }
+}
+
 /** Why a staging table's columns are not the events schema, or null when they are. */
 export function schemaProblem(columns: { column_name: string; data_type: string }[]): string | null {
   if (columns.length === 0) return 'no table came out of it (not an Arrow IPC stream of events?)';
   const found = new Map(columns.map((c) => [c.column_name, c.data_type]));
   const expected = Object.entries(EVENT_COLUMN_TYPES);
-  const missing = expected.filter(([name]) => !found.has(name)).map(([name]) => name);
+  // An optional column absent is added, empty, by addMissingOptionalColumns; only the others are required.
+  const missing = expected.filter(([name]) => !found.has(name) && !(OPTIONAL_TABLE_COLUMNS as readonly string[]).includes(name)).map(([name]) => name);
   if (missing.length > 0) return `columns missing: ${missing.join(', ')}`;
-  const wrong = expected.filter(([name, type]) => found.get(name) !== type).map(([name, type]) => `${name} is ${found.get(name)}, expected ${type}`);
+  const wrong = expected.filter(([name, type]) => found.has(name) && found.get(name) !== type).map(([name, type]) => `${name} is ${found.get(name)}, expected ${type}`);
   if (wrong.length > 0) return `wrong column types: ${wrong.join('; ')}`;
   const extra = columns.filter((c) => !(c.column_name in EVENT_COLUMN_TYPES)).map((c) => c.column_name);
   if (extra.length > 0) return `unexpected columns: ${extra.join(', ')}`;
@@ -55,6 +70,7 @@ export async function refreshEvents(db: Database, bytes: Uint8Array, update: Ref
     // an append adds the newest rows, which belong at the end anyway, and a sort of a large
     // table every refresh would hold up the panels for seconds. Order changes speed only.
     await db.insertArrowIpc(STAGING_TABLE, bytes);
+    await addMissingOptionalColumns(db, STAGING_TABLE);
     const problem = schemaProblem(rowsOf(await db.query(tableColumns(STAGING_TABLE))) as { column_name: string; data_type: string }[]);
     if (problem) throw reject(problem);
     const checks = rowsOf(await db.query(stagingChecks()))[0]!;

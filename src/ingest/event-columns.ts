@@ -26,6 +26,8 @@ export interface EventColumns {
   satisfaction: (string | null)[];
   description: (string | null)[];
   address: (string | null)[];
+  /** The category as the file wrote it (events.ts, EVENT_TABLE_COLUMNS). */
+  category_text: (string | null)[];
 }
 
 export const TIMESTAMP_COLUMNS = ['reported_at', 'dispatched_at', 'accepted_at', 'resolved_at', 'closed_at', 'due_at'] as const;

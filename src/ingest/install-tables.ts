@@ -1,6 +1,6 @@
 import type { Database } from '../engine/database';
 import { rowsOf } from '../engine/columns';
-import { schemaProblem } from '../engine/refresh';
+import { addMissingOptionalColumns, schemaProblem } from '../engine/refresh';
 import { createTableFromCsv, sortEventsTable, UNIT_COLUMN_TYPES } from '../sql/load';
 import { releaseEventStore } from '../sql/event-store';
 import { stagingChecks, tableColumns } from '../sql/refresh';
@@ -23,6 +23,7 @@ export async function installUserTables(db: Database, eventsIpc: Uint8Array, uni
   try {
     // A copy: the engine may take (detach) the buffer, and the caller still stores it.
     await db.insertArrowIpc(EVENTS_LOADING, eventsIpc.slice());
+    await addMissingOptionalColumns(db, EVENTS_LOADING);
     const problem = schemaProblem(rowsOf(await db.query(tableColumns(EVENTS_LOADING))) as { column_name: string; data_type: string }[]);
     if (problem) throw new Error(`The events table came out wrong: ${problem}`);
     // The user's rows come in any order; in EVENTS_ORDER drill-downs skip other units' rows.

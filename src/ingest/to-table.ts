@@ -1,5 +1,5 @@
 import { Table, tableToIPC, type DataType, type Vector } from 'apache-arrow';
-import { EVENT_COLUMNS } from '../domain/events';
+import { EVENT_TABLE_COLUMNS } from '../domain/events';
 import { float64Vector, int8Vector, timestampMicrosecondVector, utf8Vector } from './arrow-columns';
 import { TIMESTAMP_COLUMNS, type EventColumns, type TimestampColumn } from './event-columns';
 import type { RawTable } from './raw-table';
@@ -10,11 +10,11 @@ const TIMESTAMPS: ReadonlySet<string> = new Set(TIMESTAMP_COLUMNS);
  * Accepted events → an Arrow IPC stream that `Database.insertArrowIpc('events', …)`
  * turns into a table with EVENT_COLUMN_TYPES: Utf8 → VARCHAR, Int8 → TINYINT,
  * Float64 → DOUBLE, and timestamps as microseconds without zone → TIMESTAMP (a
- * millisecond Arrow type would arrive as TIMESTAMP_MS). Columns in EVENT_COLUMNS order.
+ * millisecond Arrow type would arrive as TIMESTAMP_MS). Columns in EVENT_TABLE_COLUMNS order.
  */
 export function eventsToArrowIpc(events: EventColumns): Uint8Array {
   const vectors: Record<string, Vector<DataType>> = {};
-  for (const column of EVENT_COLUMNS) {
+  for (const column of EVENT_TABLE_COLUMNS) {
     if (TIMESTAMPS.has(column)) vectors[column] = timestampMicrosecondVector(events[column as TimestampColumn]);
     else if (column === 'lon' || column === 'lat') vectors[column] = float64Vector(events[column]);
     else if (column === 'severity') vectors[column] = int8Vector(events.severity);

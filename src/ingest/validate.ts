@@ -65,7 +65,7 @@ function statusFromTimes(times: Record<TimestampColumn, number>): EventStatus {
 }
 
 function emptyColumns(): Omit<EventColumns, 'lon' | 'lat' | TimestampColumn | 'length'> {
-  return { event_id: [], channel: [], category: [], subcategory: [], severity: [], grid_code: [], department: [], status: [], closed_level: [], outcome: [], satisfaction: [], description: [], address: [] };
+  return { event_id: [], channel: [], category: [], subcategory: [], severity: [], grid_code: [], department: [], status: [], closed_level: [], outcome: [], satisfaction: [], description: [], address: [], category_text: [] };
 }
 
 /**
@@ -257,11 +257,11 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     }
     const categoryText = text('category');
     let category = categoryText === null ? null : remember('category', categoryText, (v) => normaliseCategory(v, mapping.categoryValues));
-    let subcategory = text('subcategory');
+    const subcategory = text('subcategory');
+    // Counted under "other"; the file's own word is kept in category_text (pushed below for every row).
     if (category === null && index.category >= 0) {
       add('category', 'category_unknown', categoryText ?? '');
       category = OTHER_CATEGORY_CODE;
-      subcategory ??= categoryText;
     }
     const channel = coded('channel', normaliseChannel);
     const status = coded('status', normaliseStatus) ?? (cell('status') === null ? statusFromTimes(times) : null);
@@ -323,6 +323,7 @@ export function validateEvents(table: RawTable, mapping: EventMapping, options: 
     out.satisfaction.push(satisfaction);
     out.description.push(description);
     out.address.push(address);
+    out.category_text.push(categoryText);
   }
   if (options.skipFileIssues) fileIssues.length = 0;
   for (const issue of fileIssues) byRule[issue.rule] = (byRule[issue.rule] ?? 0) + 1;

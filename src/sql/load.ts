@@ -1,13 +1,13 @@
-import { EVENT_COLUMNS } from '../domain/events';
+import type { EventTableColumn } from '../domain/events';
 import { sqlIdentifier, sqlString } from './literal';
 
 /** DuckDB types of the events table; timestamps are city-local wall-clock time. */
-export const EVENT_COLUMN_TYPES: Record<(typeof EVENT_COLUMNS)[number], string> = {
+export const EVENT_COLUMN_TYPES: Record<EventTableColumn, string> = {
   event_id: 'VARCHAR', channel: 'VARCHAR', category: 'VARCHAR', subcategory: 'VARCHAR', severity: 'TINYINT',
   lon: 'DOUBLE', lat: 'DOUBLE', grid_code: 'VARCHAR', department: 'VARCHAR', status: 'VARCHAR',
   closed_level: 'VARCHAR', reported_at: 'TIMESTAMP', dispatched_at: 'TIMESTAMP', accepted_at: 'TIMESTAMP',
   resolved_at: 'TIMESTAMP', closed_at: 'TIMESTAMP', due_at: 'TIMESTAMP', outcome: 'VARCHAR',
-  satisfaction: 'VARCHAR', description: 'VARCHAR', address: 'VARCHAR',
+  satisfaction: 'VARCHAR', description: 'VARCHAR', address: 'VARCHAR', category_text: 'VARCHAR',
 };
 
 export const UNIT_COLUMN_TYPES = {

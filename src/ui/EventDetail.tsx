@@ -85,7 +85,10 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
         <button type="button" onClick={onClose} aria-label={t.close}>×</button>
       </header>
       <dl>
-        <dt>{t.category}</dt><dd>{label('category', event.category)}{event.subcategory ? ` · ${label('subcategory', event.subcategory)}` : ''}</dd>
+        <dt>{t.category}</dt><dd data-testid="event-category">{label('category', event.category)}{event.subcategory ? ` · ${label('subcategory', event.subcategory)}` : ''}
+          {/* The file's own word, when it is not simply the category's name (always shown for "other"). */}
+          {typeof event.category_text === 'string' && event.category_text !== event.category && event.category_text !== label('category', event.category)
+            ? <small data-testid="event-category-text"> · {format(t.asGiven, { text: event.category_text })}</small> : null}</dd>
         <dt>{t.severity}</dt><dd>{label('severity', event.severity)}</dd>
         <dt>{t.channel}</dt><dd>{label('channel', event.channel)}</dd>
         <dt>{t.department}</dt><dd>{label('department', event.department)}</dd>

@@ -10,6 +10,7 @@ import { formatMeasure } from './measure-format';
 import type { ColorBy } from './url-state';
 import type { ExportSource } from '../export/meta';
 import { ShowSqlButton } from './ShowSqlButton';
+import { OtherCategoryTexts } from './OtherCategoryTexts';
 
 interface LegendProps {
   eventLayer: 'points' | 'heatmap' | 'hexagon' | null;
@@ -55,6 +56,7 @@ export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measur
         <div className="legend-block">
           <div className="legend-title">{t[`legend_${colorBy}`]}</div>
           <ul className="legend-items">{items.map((item) => <li key={item.label}><span className="swatch" style={{ background: item.color }} />{item.label}</li>)}</ul>
+          {colorBy === 'category' && origin === 'user' ? <OtherCategoryTexts /> : null}
           <div className="legend-note">{t.legendSize}</div>
         </div>
       ) : eventLayer ? (

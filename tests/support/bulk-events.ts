@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS } from '../../src/domain/events';
+import { EVENT_TABLE_COLUMNS } from '../../src/domain/events';
 import type { Database } from '../../src/engine/database';
 import { EVENT_COLUMN_TYPES } from '../../src/sql/load';
 import { sqlString } from '../../src/sql/literal';
@@ -18,7 +18,7 @@ export async function createEventsTableBulk(db: Database, rows: EventFixture[]):
         event_id: `B${++counter}`, channel: 'hotline', category: 'noise', subcategory: '施工噪声', severity: 1,
         lon: 119.9, lat: 28.45, grid_code: '331102001001001', department: '综合执法局', status: 'reported', ...row,
       };
-      return `(${EVENT_COLUMNS.map((c) => {
+      return `(${EVENT_TABLE_COLUMNS.map((c) => {
         const value = filled[c];
         if (value === null || value === undefined) return 'NULL';
         return `CAST(${typeof value === 'number' ? String(value) : sqlString(value)} AS ${EVENT_COLUMN_TYPES[c]})`;

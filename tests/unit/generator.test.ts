@@ -16,7 +16,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../scripts/generate-demo';
 import { CATEGORIES } from '../../src/domain/categories';
-import { CHANNELS, CLOSED_LEVELS, EVENT_COLUMNS, OUTCOMES, SATISFACTIONS, STATUSES, type EventStatus } from '../../src/domain/events';
+import { CHANNELS, CLOSED_LEVELS, EVENT_TABLE_COLUMNS, OUTCOMES, SATISFACTIONS, STATUSES, type EventStatus } from '../../src/domain/events';
 import { UNIT_LEVELS, type UnitLevel } from '../../src/domain/units';
 
 const HOOK_TIMEOUT = 120_000;
@@ -149,7 +149,7 @@ function loadDataset(seed: string, dir: string): Dataset {
     const collection = JSON.parse(readFileSync(join(dir, `boundaries-${level}.geojson`), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
     boundaries.set(level, new Map(collection.features.map((f) => [String(f.properties?.code), f])));
   }
-  const events = readCsv(join(dir, 'events.csv'), EVENT_COLUMNS).map((row): Event => ({
+  const events = readCsv(join(dir, 'events.csv'), EVENT_TABLE_COLUMNS).map((row): Event => ({
     row, severity: Number(row.severity), lon: Number(row.lon), lat: Number(row.lat),
     reported: ts(row.reported_at!)!, dispatched: ts(row.dispatched_at!), accepted: ts(row.accepted_at!),
     resolved: ts(row.resolved_at!), closed: ts(row.closed_at!), due: ts(row.due_at!)!,

@@ -79,7 +79,7 @@ const CASES: CorpusCase[] = [
       'values-ids-severity-category.csv, row 4, column "紧急程度": Severity outside 1–4, set to empty ("0") [severity_out_of_range]',
       'values-ids-severity-category.csv, row 5, column "紧急程度": Severity outside 1–4, set to empty ("5") [severity_out_of_range]',
       'values-ids-severity-category.csv, row 7, column "紧急程度": Unrecognised value, set to empty ("很严重") [value_unknown]',
-      'values-ids-severity-category.csv, row 8, column "事件类型": Unknown category, loaded as "other" with the original text kept as subcategory ("外星人入侵") [category_unknown]',
+      'values-ids-severity-category.csv, row 8, column "事件类型": Unknown category, counted as "other"; the original text is kept (category_text) ("外星人入侵") [category_unknown]',
       'values-ids-severity-category.csv, row 11, column "上报时间": Unrecognised timestamp ("not a time") [time_unparseable]',
       'values-ids-severity-category.csv, row 13, column "事件编号": No event id: one was made from the file name and row number [id_generated]',
     ],
@@ -94,7 +94,7 @@ const CASES: CorpusCase[] = [
   {
     file: 'nyc-311-sample.csv', boundaries: false, input: 5, rejected: 2, doubtful: 1, messages: [
       'nyc-311-sample.csv, row 4, column "Closed Date": Lifecycle timestamps out of order: closed_at 2019-05-26 09:00:00 < reported_at 2019-05-27 08:15:00 [lifecycle_out_of_order]',
-      'nyc-311-sample.csv, row 5, column "Complaint Type": Unknown category, loaded as "other" with the original text kept as subcategory ("Rodent") [category_unknown]',
+      'nyc-311-sample.csv, row 5, column "Complaint Type": Unknown category, counted as "other"; the original text is kept (category_text) ("Rodent") [category_unknown]',
       'nyc-311-sample.csv, row 6, column "Longitude": Neither coordinates nor a grid code [location_missing]',
     ],
   },

@@ -10,6 +10,7 @@ import { Float64, Int32, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDatabase } from '../../src/engine/node';
 import { EVENT_COLUMN_TYPES } from '../../src/sql/load';
+import { addMissingOptionalColumns, schemaProblem } from '../../src/engine/refresh';
 import { sqlIdentifier } from '../../src/sql/literal';
 import { createBoundaryModel, eventsToArrowIpc, formatLocalTimestamp, ingestCsvInChunks, ingestEventsFile, initParquetReader, loadEventBatches, rawTableToArrowIpc, readArrowIpc, readBoundaryFile, readEventsFile, readParquet, suggestMapping, validateEvents } from '../../src/ingest';
 
@@ -84,6 +85,27 @@ describe('ingest → DuckDB', () => {
     await db.insertArrowIpc('events', ipc);
     const v07 = (await rows("SELECT lon, lat, closed_at, severity, grid_code FROM events WHERE event_id = 'V07'"))[0];
     expect(v07).toEqual({ lon: null, lat: null, closed_at: null, severity: 1, grid_code: '331102001001' });
+  });
+
+  it('keeps the file\'s own category word beside "other", without taking the subcategory\'s place (issue #14 point 7)', async () => {
+    const { ipc } = await ingestEventsFile(readFileSync(join(DIR, 'nyc-311-sample.csv')), 'nyc-311-sample.csv');
+    await db.query('DROP TABLE IF EXISTS events');
+    await db.insertArrowIpc('events', ipc);
+    expect(await rows("SELECT category, subcategory, category_text FROM events WHERE event_id = '41234004'")).toEqual([{ category: 'other', subcategory: 'Rat Sighting', category_text: 'Rodent' }]);
+    // A known category keeps its own word too (the taxonomy's code is in category).
+    expect(await rows("SELECT category, category_text FROM events WHERE event_id = '41234001'")).toEqual([{ category: 'noise', category_text: 'Noise - Residential' }]);
+  });
+
+  it('adds category_text, empty, to events made before it existed, so that a stored dataset still loads', async () => {
+    const { result } = await ingestEventsFile(readFileSync(join(DIR, 'utf8.csv')), 'utf8.csv');
+    await db.query('DROP TABLE IF EXISTS old_events');
+    await db.insertArrowIpc('old_events', eventsToArrowIpc(result.events));
+    await db.query('ALTER TABLE old_events DROP COLUMN category_text');
+    const columns = async () => (await rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'old_events' ORDER BY ordinal_position")) as { column_name: string; data_type: string }[];
+    expect(schemaProblem(await columns())).toBeNull();
+    await addMissingOptionalColumns(db, 'old_events');
+    expect((await columns()).map((c) => c.column_name)).toEqual(Object.keys(EVENT_COLUMN_TYPES));
+    expect(await rows('SELECT count(*)::INTEGER AS n FROM old_events WHERE category_text IS NOT NULL')).toEqual([{ n: 0 }]);
   });
 });
 
