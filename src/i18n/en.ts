@@ -330,6 +330,8 @@ export const en: Messages = {
       code_duplicate: 'Duplicate boundary code (the first feature is kept)',
       winding_fixed: 'Ring winding did not follow RFC 7946 and was fixed',
       coordinates_3d: '3D coordinates, elevation dropped',
+      boundary_keyed_by_name: 'Keyed by name: codes are the names, so a renamed unit gets another code',
+      boundary_keyed_by_order: 'Keyed by feature order: codes follow the order of the features, which a re-export may change',
       ragged_row_short: 'Fewer fields than the header (a missing separator or a stray quote): the fields cannot be matched to columns',
       coordinates_swapped: 'Longitude and latitude look swapped and were swapped back',
       coordinates_missing: 'No coordinates: counted by grid code, not drawn on the map',

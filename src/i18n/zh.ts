@@ -339,6 +339,8 @@ export const zh = {
       code_duplicate: '边界编码重复（保留首次出现的要素）',
       winding_fixed: '环的方向不符合 RFC 7946，已纠正',
       coordinates_3d: '三维坐标，已去掉高程',
+      boundary_keyed_by_name: '按名称作为编码：编码就是名称，改名后同一区域会变成另一个编码',
+      boundary_keyed_by_order: '按要素顺序生成编码：重新导出的文件若顺序不同，编码会对应到别的区域',
       ragged_row_short: '字段数少于表头（缺少分隔符或引号错位），字段无法对应到列',
       coordinates_swapped: '经纬度疑似颠倒，已交换',
       coordinates_missing: '无坐标，仅按网格编码统计，不在地图上显示',
