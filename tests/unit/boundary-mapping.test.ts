@@ -19,7 +19,7 @@ function suggestFor(rows: Record<string, unknown>[]): BoundaryMapping {
 const noise = (i: number) => ({ OBJECTID: i + 1, Shape_Area: 1234567.891 + 17.5 * i, Shape_Leng: 4321.5 + i });
 
 describe('suggested boundary mapping', () => {
-  it.each([
+  it.each<[string, (i: number) => Record<string, unknown>]>([
     ['BoroCD', (i: number) => ({ ...noise(i), BoroCD: 101 + i })],
     ['GEOID', (i: number) => ({ STATEFP: '36', GEOID: `3604700${i}00`, NAMELSAD: `Census Tract ${i}`, ALAND: 100000 + i, ...noise(i) })],
     ['adcode', (i: number) => ({ adcode: 331102 + i, name: `区${i}`, level: 'district', parent: { adcode: 331100 }, childrenNum: 0 })],
@@ -54,9 +54,9 @@ describe('suggested boundary mapping', () => {
 describe('boundary files keyed by the mapping', () => {
   it('accepts every NYC community district by BoroCD (the old loader accepted none: "the boundary has no code")', async () => {
     const set = await read('nyc-community-districts.geojson');
-    expect(set.mapping.code).toEqual(byProperty('BoroCD'));
-    expect(set.features.map((f) => f.code)).toEqual(['101', '102', '301', '302']);
     expect(set.rejectedCount).toBe(0);
+    expect(set.features.map((f) => f.code)).toEqual(['101', '102', '301', '302']);
+    expect(set.mapping.code).toEqual(byProperty('BoroCD'));
     expect(set.issues).toEqual([]);
     const names = set.properties.map((p) => p.name);
     expect(names).toEqual(['OBJECTID', 'BoroCD', 'Shape_Leng', 'Shape_Area']);
