@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { missingBoundaryProperties, serialiseMapping, suggestMapping, type BoundaryMapping, type DatumHint, type EventMapping } from '../../ingest';
+import { missingBoundaryProperties, serialiseMapping, suggestMapping, type BoundaryMapping, type DatumHint, type EventMapping, type Issue } from '../../ingest';
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
@@ -7,7 +7,7 @@ import { useDataControl } from './data-control';
 import { FileDrop } from './FileDrop';
 import { BoundaryMappingStep } from './BoundaryMappingStep';
 import { MappingStep } from './MappingStep';
-import { format as fill, MESSAGES } from '../../i18n';
+import { format as fill, MESSAGES, type Language } from '../../i18n';
 import { LoaderWorker } from './loader-client';
 import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from '../../ingest/pipeline';
@@ -28,6 +28,15 @@ function parseDataTime(text: string): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (!match) return null;
   return `${match[1]} ${match[2] ?? '23'}:${match[3] ?? '59'}:${match[4] ?? (match[2] ? '00' : '59')}`;
+}
+
+/** Keying by name or by feature order is said by the mapping step's own warning, so the list leaves it out. */
+const SHOWN_BY_MAPPING_STEP = new Set(['boundary_keyed_by_name', 'boundary_keyed_by_order']);
+
+/** The first findings of a boundary file: rejected features and repairs. */
+function BoundaryIssues({ issues, language }: { issues: readonly Issue[]; language: Language }) {
+  const listed = issues.filter((issue) => !SHOWN_BY_MAPPING_STEP.has(issue.rule)).slice(0, 5);
+  return listed.length > 0 ? <ul className="issue-list">{listed.map((issue, k) => <li key={k} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}</ul> : null;
 }
 
 /**
@@ -237,7 +246,7 @@ export function DataLoader() {
               <li key={i} data-testid="boundary-file" data-accepted={set.accepted} data-rejected={set.rejectedCount}>
                 {fill(m.boundaryLoaded, { name: set.fileName, accepted: set.accepted, rejected: set.rejectedCount })}
                 <BoundaryMappingStep language={language} set={set} disabled={busy !== null} onChange={(next) => mapBoundaries(i, next)} />
-                {set.issues.length > 0 ? <ul className="issue-list">{set.issues.slice(0, 5).map((issue, k) => <li key={k} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}</ul> : null}
+                <BoundaryIssues issues={set.issues} language={language} />
               </li>
             ))}
             <li><button type="button" data-testid="remove-boundaries" disabled={busy !== null} onClick={() => run(async () => { await loader().clearBoundaries(); setBoundarySets([]); setBoundaryNote(null); setPrepared(null); })}>{m.removeBoundaries}</button></li>
