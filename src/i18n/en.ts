@@ -211,7 +211,7 @@ export const en: Messages = {
       parent: 'Parent code',
       level: 'Level',
       none: '(none)',
-      byName: 'by name (the name is the code)',
+      byName: 'by name',
       byFeatureOrder: 'by feature order',
       examples: 'e.g. {values}',
       propertiesFound: 'Properties in the file ({count})',

@@ -218,7 +218,7 @@ export const zh = {
       parent: '上级编码',
       level: '层级',
       none: '（无）',
-      byName: '按名称（名称即编码）',
+      byName: '按名称',
       byFeatureOrder: '按要素顺序',
       examples: '例：{values}',
       propertiesFound: '文件中的属性（{count} 个）',

@@ -19,6 +19,7 @@ const NAMES_ONLY = join(FIXTURES, 'boundaries/names-only.geojson');
 const EVENTS = join(FIXTURES, 'foreign-boundaries-events.csv');
 /** Looked at by hand after a run (not kept in the repository). */
 const SCREENSHOT = join(tmpdir(), 'onemap-boundary-mapping.png');
+const SCREENSHOT_LIST = join(tmpdir(), 'onemap-boundary-list.png');
 
 type Box = [west: number, south: number, east: number, north: number];
 
@@ -86,6 +87,7 @@ describe('boundary mapping step in headless Chromium', () => {
     expect(await names.getByTestId('boundary-map-name').inputValue()).toBe('名称');
     expect(await names.getByTestId('boundary-warning').textContent()).toContain('Keyed by name');
     expect(await accepted(1)).toBe(3);
+    await page.getByTestId('boundary-list').screenshot({ path: SCREENSHOT_LIST });
 
     // The events: counted here from the squares, independently of the loader.
     await page.getByTestId('events-input').setInputFiles(EVENTS);
@@ -106,6 +108,15 @@ describe('boundary mapping step in headless Chromium', () => {
     await page.getByTestId('save-mapping').click();
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('onemap.savedMappings') ?? '{}') as Record<string, string>);
     expect(JSON.parse(saved['nyc districts']!).boundaries).toEqual({ code: { by: 'property', property: 'BoroCD' } });
+
+    // Applied again: the boundary part goes back onto the file that has BoroCD; the names-only file lacks it and keeps its own.
+    await nyc.getByTestId('boundary-map-code').selectOption('by:feature-order');
+    await nyc.getByTestId('boundary-warning').waitFor({ timeout: 30_000 });
+    await page.getByTestId('saved-mappings').selectOption('nyc districts');
+    await nyc.getByTestId('boundary-warning').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await nyc.getByTestId('boundary-map-code').inputValue()).toBe('property:BoroCD');
+    expect(await names.getByTestId('boundary-map-code').inputValue()).toBe('by:name');
+    expect(await page.getByTestId('data-loader').textContent()).toContain('names-only.geojson lacks (BoroCD)');
     expect(session.foreignRequests).toEqual([]);
   });
 });

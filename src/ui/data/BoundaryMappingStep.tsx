@@ -62,7 +62,8 @@ export function BoundaryMappingStep({ language, set, disabled, onChange }: Bound
             <option value={BY_NAME}>{m.byName}</option>
             <option value={BY_ORDER}>{m.byFeatureOrder}</option>
           </select>{' '}
-          {mapping.code.by === 'name' ? examples(mapping.name) : examples(codeProperty)}
+          {/* Keyed by name, the name select beside shows the values already. */}
+          {examples(codeProperty)}
         </label>
         {roleSelect('name')}
         {roleSelect('parent')}
