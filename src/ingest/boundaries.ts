@@ -1,8 +1,9 @@
 import { inBothLanguages } from '../i18n';
 import { kinks } from '@turf/turf';
-import { isUnitLevel, type UnitLevel } from '../domain/units';
+import type { UnitLevel } from '../domain/units';
+import type { BoundaryMapping } from './boundary-mapping';
+import { featureProperties, summariseProperties, type PropertySummary } from './boundary-properties';
 import { bboxOfPolygons, ringSignedArea2, type BBox, type PolygonRings, type Ring } from './geometry';
-import { normaliseHeader } from './columns';
 import { createIssue, type Issue } from './rules';
 
 /** One boundary read from a user's file: WGS84 polygons, RFC 7946 winding, 2D. */
@@ -26,33 +27,36 @@ export interface BoundarySet {
   /** Features in the file, so that accepted + rejected can be checked. */
   featureCount: number;
   rejectedCount: number;
+  /** How the features were keyed (the suggestion unless the user chose otherwise). */
+  mapping: BoundaryMapping;
+  /** The file's properties, for the mapping step. */
+  properties: PropertySummary[];
+  /** The features as read, geometry checked, so that another mapping re-keys them without reading the file again. */
+  source: CheckedBoundaryFile;
 }
 
-/** Property names that hold a boundary's code, name, parent code and level. */
-const PROPERTY_NAMES = {
-  code: ['code', 'adcode', 'grid_code', 'gridcode', '编码', '网格编码', '区划代码', '行政区划代码', 'id', 'gbcode'],
-  name: ['name', '名称', '网格名称', 'grid_name', '区划名称'],
-  parent: ['parent_code', 'parent', 'parentcode', '上级编码', '上级代码', '父级编码'],
-  level: ['level', '层级', '级别'],
-} as const;
-
-const WANTED = {
-  code: new Set(PROPERTY_NAMES.code.map(normaliseHeader)),
-  name: new Set(PROPERTY_NAMES.name.map(normaliseHeader)),
-  parent: new Set(PROPERTY_NAMES.parent.map(normaliseHeader)),
-  level: new Set(PROPERTY_NAMES.level.map(normaliseHeader)),
-};
-
-function pickProperty(properties: Record<string, unknown>, wanted: ReadonlySet<string>): string | null {
-  for (const key in properties) {
-    const value = properties[key];
-    if (value === null || value === undefined || value === '') continue;
-    if (wanted.has(normaliseHeader(key))) return String(value).trim();
-  }
-  return null;
+/** A feature whose geometry has been checked (and repaired where safe) but which has no code yet. */
+export interface CheckedFeature {
+  /** Position in the file, 1-based. */
+  row: number;
+  properties: Record<string, unknown>;
+  geometry: CheckedGeometry | Problem;
 }
 
-type Problem = { rule: Parameters<typeof createIssue>[3]; detail?: { zh: string; en: string } };
+export interface CheckedGeometry { polygons: PolygonRings[]; bbox: BBox; rewound: boolean; flattened: boolean }
+
+/** A boundary file read and geometry-checked: everything but the keying (boundary-keys.ts). */
+export interface CheckedBoundaryFile {
+  fileName: string;
+  features: CheckedFeature[];
+  /** Problems with the file as a whole (not JSON, unreadable zip). */
+  fileIssues: Issue[];
+  /** Shapefile outer rings are clockwise by specification: rewinding them is routine, not a finding. */
+  windingIsRoutine: boolean;
+  properties: PropertySummary[];
+}
+
+export type Problem = { rule: Parameters<typeof createIssue>[3]; detail?: { zh: string; en: string } };
 
 function isPosition(value: unknown): value is number[] {
   return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
@@ -110,55 +114,34 @@ function readGeometry(geometry: unknown): { polygons: PolygonRings[]; rewound: b
   return { polygons, rewound, flattened: flattened.value };
 }
 
-/** GeoJSON text (FeatureCollection, Feature or bare Polygon/MultiPolygon) → checked boundaries. */
-export function parseBoundaryGeoJson(text: string, fileName: string): BoundarySet {
+/** Features of GeoJSON-like objects (also what the shapefile reader produces) with their geometry checked. */
+export function checkGeometries(rawFeatures: readonly unknown[], fileName: string, windingIsRoutine = false): CheckedBoundaryFile {
+  const features = rawFeatures.map((raw, index): CheckedFeature => {
+    const geometry = (typeof raw === 'object' && raw !== null ? (raw as { geometry?: unknown }).geometry : null) ?? null;
+    const read = readGeometry(geometry);
+    return { row: index + 1, properties: featureProperties(raw), geometry: 'rule' in read ? read : { ...read, bbox: bboxOfPolygons(read.polygons) } };
+  });
+  return { fileName, features, fileIssues: [], windingIsRoutine, properties: summariseProperties(features.map((f) => f.properties)) };
+}
+
+/** A file that could not be read at all: no features, one file-level issue. */
+export function unreadableBoundaryFile(fileName: string, issue: Issue): CheckedBoundaryFile {
+  return { fileName, features: [], fileIssues: [issue], windingIsRoutine: false, properties: [] };
+}
+
+/** GeoJSON text (FeatureCollection, Feature or bare Polygon/MultiPolygon) → features with checked geometry. */
+export function readBoundaryGeoJson(text: string, fileName: string): CheckedBoundaryFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { fileName, features: [], issues: [createIssue(fileName, null, null, 'invalid_json', null, { zh: (error as Error).message, en: (error as Error).message })], featureCount: 0, rejectedCount: 0 };
+    return unreadableBoundaryFile(fileName, createIssue(fileName, null, null, 'invalid_json', null, { zh: (error as Error).message, en: (error as Error).message }));
   }
   const root = data as { type?: unknown; features?: unknown };
   let rawFeatures: unknown[];
   if (root && root.type === 'FeatureCollection' && Array.isArray(root.features)) rawFeatures = root.features;
   else if (root && root.type === 'Feature') rawFeatures = [root];
   else if (root && (root.type === 'Polygon' || root.type === 'MultiPolygon' || root.type === 'GeometryCollection')) rawFeatures = [{ type: 'Feature', geometry: root, properties: {} }];
-  else return { fileName, features: [], issues: [createIssue(fileName, null, null, 'unsupported_json', null, { zh: `type = ${JSON.stringify(root?.type ?? null)}`, en: `type = ${JSON.stringify(root?.type ?? null)}` })], featureCount: 0, rejectedCount: 0 };
-  return checkFeatures(rawFeatures, fileName);
-}
-
-/** Checks GeoJSON-like features (also what the shapefile reader produces). */
-export function checkFeatures(rawFeatures: readonly unknown[], fileName: string): BoundarySet {
-  const issues: Issue[] = [];
-  const features: BoundaryFeature[] = [];
-  const codes = new Set<string>();
-  let rejectedCount = 0;
-  rawFeatures.forEach((raw, index) => {
-    const row = index + 1;
-    const feature = (typeof raw === 'object' && raw !== null ? raw : {}) as { geometry?: unknown; properties?: unknown };
-    const properties = (typeof feature.properties === 'object' && feature.properties !== null ? feature.properties : {}) as Record<string, unknown>;
-    const code = pickProperty(properties, WANTED.code);
-    const reject = (problem: Problem, column: string | null = null, value: string | null = null): void => {
-      issues.push(createIssue(fileName, row, column, problem.rule, value ?? code, problem.detail));
-      rejectedCount++;
-    };
-    const read = readGeometry(feature.geometry ?? null);
-    if ('rule' in read) return reject(read, 'geometry');
-    if (code === null) return reject({ rule: 'code_missing' }, 'code');
-    if (codes.has(code)) return reject({ rule: 'code_duplicate' }, 'code');
-    codes.add(code);
-    if (read.rewound) issues.push(createIssue(fileName, row, 'geometry', 'winding_fixed', code));
-    if (read.flattened) issues.push(createIssue(fileName, row, 'geometry', 'coordinates_3d', code));
-    const level = pickProperty(properties, WANTED.level);
-    features.push({
-      code,
-      name: pickProperty(properties, WANTED.name) ?? code,
-      level: level !== null && isUnitLevel(level) ? level : null,
-      parentCode: pickProperty(properties, WANTED.parent),
-      polygons: read.polygons,
-      bbox: bboxOfPolygons(read.polygons),
-      featureNumber: row,
-    });
-  });
-  return { fileName, features, issues, featureCount: rawFeatures.length, rejectedCount };
+  else return unreadableBoundaryFile(fileName, createIssue(fileName, null, null, 'unsupported_json', null, { zh: `type = ${JSON.stringify(root?.type ?? null)}`, en: `type = ${JSON.stringify(root?.type ?? null)}` }));
+  return checkGeometries(rawFeatures, fileName);
 }

@@ -16,10 +16,13 @@ export { RULES, createIssue, ruleText, type Issue, type RuleId, type RuleOutcome
 export { rejectedRowsCsv } from './rejected-csv';
 export { cleanText, MAX_TEXT_LENGTH } from './text';
 export { toWgs84, convertToWgs84InPlace, detectDatumShift, type DatumHint, type DatumFit } from './crs';
-export { parseBoundaryGeoJson, checkFeatures, type BoundaryFeature, type BoundarySet } from './boundaries';
-export { parseShapefileZip } from './shapefile';
+export { checkGeometries, readBoundaryGeoJson, type BoundaryFeature, type BoundarySet, type CheckedBoundaryFile } from './boundaries';
+export { keyBoundaries, checkFeatures, parseBoundaryGeoJson } from './boundary-keys';
+export { suggestBoundaryMapping, missingBoundaryProperties, parseBoundaryMapping, boundaryMappingJson, type BoundaryMapping, type BoundaryCodeSource } from './boundary-mapping';
+export { summariseProperties, propertyText, type PropertySummary } from './boundary-properties';
+export { readShapefileZip } from './shapefile';
 export { buildHierarchy, type Hierarchy, type BoundaryUnit } from './hierarchy';
-export { readBoundaryFile, createBoundaryModel, type BoundaryModel } from './boundary-files';
+export { readBoundaryFile, readBoundaryFeatures, parseShapefileZip, createBoundaryModel, type BoundaryModel } from './boundary-files';
 export { createPolygonIndex, type PolygonIndex, type IndexedPolygon } from './spatial-index';
 export { assignGrids, type AssignProgress } from './assign';
 export { eventsToArrowIpc, rawTableToArrowIpc } from './to-table';

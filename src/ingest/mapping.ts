@@ -1,4 +1,5 @@
 import { EVENT_COLUMNS, type EventColumn } from '../domain/events';
+import { boundaryMappingJson, parseBoundaryMapping, type BoundaryMapping } from './boundary-mapping';
 import { suggestColumns } from './columns';
 
 export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const;
@@ -16,6 +17,8 @@ export interface EventMapping {
   crs: CoordinateSystem;
   /** The user's own category values → category codes (checked before the built-in names). */
   categoryValues?: Record<string, string>;
+  /** How the boundary file's properties key its units; absent in mappings saved before it existed. */
+  boundaries?: BoundaryMapping;
 }
 
 /** A mapping from the suggestions for these headers, WGS84 unless told otherwise. */
@@ -29,7 +32,8 @@ export function suggestMapping(headers: readonly string[], crs: CoordinateSystem
 export function serialiseMapping(mapping: EventMapping): string {
   const columns: Record<string, string> = {};
   for (const column of EVENT_COLUMNS) { const source = mapping.columns[column]; if (source !== undefined) columns[column] = source; }
-  return JSON.stringify({ version: 1, columns, crs: mapping.crs, ...(mapping.categoryValues ? { categoryValues: mapping.categoryValues } : {}) }, null, 2);
+  return JSON.stringify({ version: 1, columns, crs: mapping.crs, ...(mapping.categoryValues ? { categoryValues: mapping.categoryValues } : {}),
+    ...(mapping.boundaries ? { boundaries: boundaryMappingJson(mapping.boundaries) } : {}) }, null, 2);
 }
 
 /** A saved mapping read back; throws naming the first field that is wrong. */
@@ -54,6 +58,7 @@ export function parseMapping(text: string): EventMapping {
     if (typeof values !== 'object' || values === null || Object.values(values).some((v) => typeof v !== 'string')) throw new Error('Invalid mapping: "categoryValues" must map text to category codes');
     mapping.categoryValues = values as Record<string, string>;
   }
+  if (record.boundaries !== undefined) mapping.boundaries = parseBoundaryMapping(record.boundaries);
   return mapping;
 }
 

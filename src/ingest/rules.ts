@@ -49,6 +49,9 @@ export const RULES = {
   code_duplicate: { outcome: 'rejected' },
   winding_fixed: { outcome: 'doubtful' },
   coordinates_3d: { outcome: 'doubtful' },
+  // Boundary files keyed without a code property (boundary-keys.ts): loaded, reported once per file.
+  boundary_keyed_by_name: { outcome: 'doubtful' },
+  boundary_keyed_by_order: { outcome: 'doubtful' },
   // Doubtful: loaded, flagged.
   coordinates_swapped: { outcome: 'doubtful' },
   coordinates_missing: { outcome: 'doubtful' },

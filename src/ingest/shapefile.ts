@@ -1,15 +1,15 @@
 import { inBothLanguages } from '../i18n';
-import { checkFeatures, type BoundarySet } from './boundaries';
+import { checkGeometries, unreadableBoundaryFile, type CheckedBoundaryFile } from './boundaries';
 import { createIssue } from './rules';
 
 interface ShpFeatureCollection { type: 'FeatureCollection'; features: unknown[]; fileName?: string }
 
 /**
- * A zipped shapefile (.shp + .dbf, optionally .prj and .cpg) → checked boundaries.
+ * A zipped shapefile (.shp + .dbf, optionally .prj and .cpg) → features with checked geometry.
  * shpjs reprojects with the .prj when there is one, so the result is WGS84 lon/lat.
  * A zip with several layers (several .shp files) is read as one set.
  */
-export async function parseShapefileZip(bytes: Uint8Array, fileName: string): Promise<BoundarySet> {
+export async function readShapefileZip(bytes: Uint8Array, fileName: string): Promise<CheckedBoundaryFile> {
   const { parseZip } = (await import('shpjs')) as unknown as { parseZip(buffer: Uint8Array): Promise<ShpFeatureCollection | ShpFeatureCollection[]> };
   let collections: ShpFeatureCollection[];
   try {
@@ -17,9 +17,8 @@ export async function parseShapefileZip(bytes: Uint8Array, fileName: string): Pr
     collections = Array.isArray(parsed) ? parsed : [parsed];
   } catch (error) {
     const message = (error as Error).message;
-    return { fileName, features: [], issues: [createIssue(fileName, null, null, 'unsupported_file', null, inBothLanguages((m) => m.data.details.shapefileUnreadable, { message }))], featureCount: 0, rejectedCount: 0 };
+    return unreadableBoundaryFile(fileName, createIssue(fileName, null, null, 'unsupported_file', null, inBothLanguages((m) => m.data.details.shapefileUnreadable, { message })));
   }
-  const set = checkFeatures(collections.flatMap((collection) => collection.features), fileName);
   // Shapefile outer rings are clockwise by specification: rewinding them is routine, not a finding.
-  return { ...set, issues: set.issues.filter((issue) => issue.rule !== 'winding_fixed') };
+  return checkGeometries(collections.flatMap((collection) => collection.features), fileName, true);
 }

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { serialiseMapping, suggestMapping, type DatumHint, type EventMapping } from '../../ingest';
+import { missingBoundaryProperties, serialiseMapping, suggestMapping, type BoundaryMapping, type DatumHint, type EventMapping, type Issue } from '../../ingest';
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
 import { useDataControl } from './data-control';
 import { FileDrop } from './FileDrop';
+import { BoundaryMappingStep } from './BoundaryMappingStep';
 import { MappingStep } from './MappingStep';
-import { format as fill, MESSAGES } from '../../i18n';
+import { format as fill, MESSAGES, type Language } from '../../i18n';
 import { LoaderWorker } from './loader-client';
 import type { MappingCheck } from '../../ingest/mapping-check';
 import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
@@ -28,6 +29,15 @@ function parseDataTime(text: string): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (!match) return null;
   return `${match[1]} ${match[2] ?? '23'}:${match[3] ?? '59'}:${match[4] ?? (match[2] ? '00' : '59')}`;
+}
+
+/** Keying by name or by feature order is said by the mapping step's own warning, so the list leaves it out. */
+const SHOWN_BY_MAPPING_STEP = new Set(['boundary_keyed_by_name', 'boundary_keyed_by_order']);
+
+/** The first findings of a boundary file: rejected features and repairs. */
+function BoundaryIssues({ issues, language }: { issues: readonly Issue[]; language: Language }) {
+  const listed = issues.filter((issue) => !SHOWN_BY_MAPPING_STEP.has(issue.rule)).slice(0, 5);
+  return listed.length > 0 ? <ul className="issue-list">{listed.map((issue, k) => <li key={k} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}</ul> : null;
 }
 
 /**
@@ -53,6 +63,9 @@ export function DataLoader() {
   const loader = () => (worker.current ??= new LoaderWorker());
   useEffect(() => () => worker.current?.cancel(new Error('The data loader was closed')), []);
   const [error, setError] = useState<Message | null>(null);
+  // A boundary mapping from a saved mapping, applied to every boundary file that has its properties (also files read later).
+  const savedBoundaryMapping = useRef<BoundaryMapping | null>(null);
+  const [boundaryNote, setBoundaryNote] = useState<string | null>(null);
   const [done, setDone] = useState<{ rows: number; asOf: string; stored: string } | null>(null);
   const [asOfText, setAsOfText] = useState('');
   const [rootName, setRootName] = useState('');
@@ -98,14 +111,47 @@ export function DataLoader() {
     setDone(null);
   };
   const acceptBoundaries = async (sources: SourceBytes[]) => {
+    // The worker numbers files in reading order; the page's list follows the same order.
+    let fileIndex = boundarySets.length;
     for (const source of sources) {
       setBusy(fill(m.reading, { name: source.name }));
-      const set = await loader().readBoundaries(source.name, source.bytes);
+      let set = await loader().readBoundaries(source.name, source.bytes);
+      const saved = savedBoundaryMapping.current;
+      if (saved && missingBoundaryProperties(saved, set.properties.map((p) => p.name)).length === 0) set = await loader().mapBoundaries(fileIndex, saved);
       // Listed as soon as the worker holds it: if a later file fails, the page still shows what validation will use.
       setBoundarySets((previous) => [...previous, set]);
+      fileIndex++;
       setPrepared(null);
     }
   };
+  /** Re-keys one boundary file in the worker with the user's choice; the counts on the page follow. */
+  const mapBoundaries = (fileIndex: number, boundaryMapping: BoundaryMapping) => run(async () => {
+    setBusy(fill(m.reading, { name: boundarySets[fileIndex]?.fileName ?? '' }));
+    const set = await loader().mapBoundaries(fileIndex, boundaryMapping);
+    setBoundarySets((previous) => previous.map((old, i) => (i === fileIndex ? set : old)));
+    setPrepared(null);
+  });
+  /** A saved mapping's boundary part: applied to each loaded file that has the properties it names, and kept for files read later. */
+  const applySavedBoundaryMapping = (boundaryMapping: BoundaryMapping) => run(async () => {
+    savedBoundaryMapping.current = boundaryMapping;
+    const notes: string[] = [];
+    const updated = [...boundarySets];
+    for (const [i, set] of boundarySets.entries()) {
+      const missing = missingBoundaryProperties(boundaryMapping, set.properties.map((p) => p.name));
+      if (missing.length > 0) { notes.push(fill(m.boundaryMapping.savedMissing, { file: set.fileName, properties: missing.join(', ') })); continue; }
+      updated[i] = await loader().mapBoundaries(i, boundaryMapping);
+    }
+    setBoundarySets(updated);
+    setBoundaryNote(notes.length > 0 ? notes.join(' ') : null);
+    setPrepared(null);
+  });
+  // Boundary files loaded but none accepted: validation would quietly go on without them, so the page says so.
+  const noBoundaries = boundarySets.length > 0 && boundarySets.every((set) => set.accepted === 0)
+    ? <p className="no-boundaries-warning" role="alert" data-testid="no-boundaries-warning">{m.boundaryMapping.noBoundaries}</p>
+    : null;
+  // What is saved with the events mapping: the first boundary file's mapping (one schema per saved mapping).
+  const boundaryMapping = boundarySets[0]?.mapping ?? null;
+  const withBoundaries = (events: EventMapping): EventMapping => (boundaryMapping ? { ...events, boundaries: boundaryMapping } : events);
   // Each action clears the previous message and reports its own failure; the data in use is never touched here.
   const run = (action: () => Promise<void>) => {
     setError(null);
@@ -150,7 +196,7 @@ export function DataLoader() {
         sources: [table.fileName, ...boundarySets.map((s) => s.fileName)],
         unavailable: prepared.unavailable.map(({ id, zh, en }) => ({ id, zh, en })),
       },
-      eventsIpc: prepared.eventsIpc, unitsCsv: prepared.unitsCsv, boundaries: prepared.boundaries, mappingJson: serialiseMapping(mapping),
+      eventsIpc: prepared.eventsIpc, unitsCsv: prepared.unitsCsv, boundaries: prepared.boundaries, mappingJson: serialiseMapping(withBoundaries(mapping)),
     };
     run(async () => {
       setBusy(m.loading);
@@ -211,12 +257,15 @@ export function DataLoader() {
             {boundarySets.map((set, i) => (
               <li key={i} data-testid="boundary-file" data-accepted={set.accepted} data-rejected={set.rejectedCount}>
                 {fill(m.boundaryLoaded, { name: set.fileName, accepted: set.accepted, rejected: set.rejectedCount })}
-                {set.issues.length > 0 ? <ul className="issue-list">{set.issues.slice(0, 5).map((issue, k) => <li key={k} className={`issue-${issue.outcome}`}>{issue[language]}</li>)}</ul> : null}
+                <BoundaryMappingStep language={language} set={set} disabled={busy !== null} onChange={(next) => mapBoundaries(i, next)} />
+                <BoundaryIssues issues={set.issues} language={language} />
               </li>
             ))}
-            <li><button type="button" data-testid="remove-boundaries" disabled={busy !== null} onClick={() => run(async () => { await loader().clearBoundaries(); setBoundarySets([]); setPrepared(null); })}>{m.removeBoundaries}</button></li>
+            <li><button type="button" data-testid="remove-boundaries" disabled={busy !== null} onClick={() => run(async () => { await loader().clearBoundaries(); setBoundarySets([]); setBoundaryNote(null); setPrepared(null); })}>{m.removeBoundaries}</button></li>
           </ul>
         ) : null}
+        {boundaryNote ? <p className="data-hint" role="status">{boundaryNote}</p> : null}
+        {noBoundaries}
         <div className="url-row">
           <label>{m.urlLabel}{' '}<input type="url" data-testid="url-input" value={urlText} onChange={(e) => setUrlText(e.target.value)} placeholder="/data/events.csv" /></label>
           <select data-testid="url-kind" value={urlKind} onChange={(e) => setUrlKind(e.target.value as 'events' | 'boundaries')}>
@@ -233,10 +282,12 @@ export function DataLoader() {
       </section>
       {table && mapping ? (
         <>
-          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} hint={datumHint} check={check} />
+          <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} hint={datumHint} check={check}
+            boundaryMapping={boundaryMapping} onSavedBoundaryMapping={applySavedBoundaryMapping} />
           <section className="data-step">
             <label>{m.rootName}{' '}<input data-testid="root-name" value={rootName} placeholder={m.defaultRootName} onChange={(e) => setRootName(e.target.value)} /></label>{' '}
             <label>{m.asOf}{' '}<input data-testid="as-of-input" value={asOfText} placeholder="YYYY-MM-DD HH:MM" onChange={(e) => { setAsOfText(e.target.value); setPrepared(null); }} /></label>
+            {noBoundaries}
             <div className="data-actions">
               <button type="button" className="primary" data-testid="validate" onClick={validate} disabled={busy !== null}>{m.validate}</button>
             </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { EVENT_COLUMNS, type EventColumn } from '../../domain/events';
-import { COORDINATE_SYSTEMS, missingSourceColumns, REQUIRED_COLUMNS, type CoordinateSystem, type DatumHint, type EventMapping } from '../../ingest';
+import { COORDINATE_SYSTEMS, missingSourceColumns, REQUIRED_COLUMNS, type BoundaryMapping, type CoordinateSystem, type DatumHint, type EventMapping } from '../../ingest';
 import type { TableSummary } from './loader-protocol';
 import type { Language } from '../../i18n';
 import { format as fill, MESSAGES } from '../../i18n';
@@ -20,10 +20,14 @@ interface MappingStepProps {
   hint: DatumHint | null;
   /** Ranges of the mapped columns and the columns that alone reject rows; null while it is worked out. */
   check: MappingCheck | null;
+  /** The boundary files' mapping, saved along with the columns (null without boundary files). */
+  boundaryMapping: BoundaryMapping | null;
+  /** A saved mapping's boundary part, for the page to apply to the boundary files. */
+  onSavedBoundaryMapping: (mapping: BoundaryMapping) => void;
 }
 
 /** Step 2: the suggested mapping as one select per OneMap field, a preview of the rows as read, the datum and saved mappings. */
-export function MappingStep({ language, table, mapping, onChange, hint, check }: MappingStepProps) {
+export function MappingStep({ language, table, mapping, onChange, hint, check, boundaryMapping, onSavedBoundaryMapping }: MappingStepProps) {
   const m = MESSAGES[language].data;
   const [names, setNames] = useState(savedMappingNames);
   const [mappingName, setMappingName] = useState('');
@@ -40,12 +44,15 @@ export function MappingStep({ language, table, mapping, onChange, hint, check }:
     setNote(missing.length > 0 ? fill(m.mappingMissing, { columns: missing.map((c) => c.source).join(', ') }) : null);
     // Columns this file lacks are left unmapped rather than pointing at nothing.
     const columns = Object.fromEntries(Object.entries(saved.columns).filter(([, source]) => table.columns.includes(source)));
-    onChange({ ...saved, columns });
+    // The boundary part belongs to the boundary files, which the page holds: it is handed over, not kept in the events mapping.
+    const { boundaries, ...events } = saved;
+    onChange({ ...events, columns });
+    if (boundaries) onSavedBoundaryMapping(boundaries);
   };
   const save = () => {
     const name = mappingName.trim();
     if (name === '') return;
-    saveMapping(name, mapping);
+    saveMapping(name, boundaryMapping ? { ...mapping, boundaries: boundaryMapping } : mapping);
     setNames(savedMappingNames());
     setNote(fill(m.mappingSaved, { name }));
   };

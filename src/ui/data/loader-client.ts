@@ -1,4 +1,4 @@
-import type { EventMapping } from '../../ingest';
+import type { BoundaryMapping, EventMapping } from '../../ingest';
 import type { DatumHint } from '../../ingest';
 import type { MappingCheck } from '../../ingest/mapping-check';
 import type { BoundarySummary, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
@@ -63,6 +63,11 @@ export class LoaderWorker {
 
   readBoundaries(name: string, bytes: Uint8Array): Promise<BoundarySummary> {
     return this.request<BoundarySummary>({ type: 'read-boundaries', name, bytes } satisfies RequestBody<'read-boundaries'>, [bytes.buffer as ArrayBuffer]);
+  }
+
+  /** Re-keys the fileIndex-th boundary file (in reading order) with another mapping; replies with its new counts. */
+  mapBoundaries(fileIndex: number, mapping: BoundaryMapping): Promise<BoundarySummary> {
+    return this.request<BoundarySummary>({ type: 'map-boundaries', fileIndex, mapping } satisfies RequestBody<'map-boundaries'>);
   }
 
   clearBoundaries(): Promise<null> {

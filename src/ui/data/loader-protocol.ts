@@ -1,4 +1,4 @@
-import type { EventMapping, Issue, RuleId, ValidationCounts } from '../../ingest';
+import type { BoundaryMapping, EventMapping, Issue, PropertySummary, RuleId, ValidationCounts } from '../../ingest';
 import type { PreparedDataset } from '../../ingest/pipeline';
 
 /**
@@ -38,6 +38,10 @@ export interface BoundarySummary {
   rejectedCount: number;
   /** The first ISSUE_EXAMPLES issues (rejected features and repairs). */
   issues: Issue[];
+  /** How the features are keyed now (the suggestion until the user changes it). */
+  mapping: BoundaryMapping;
+  /** The file's properties with examples, for the boundary mapping step. */
+  properties: PropertySummary[];
 }
 
 export type PreparedSummary = Omit<PreparedDataset, 'result'> & { result: ValidationSummary };
@@ -45,6 +49,7 @@ export type PreparedSummary = Omit<PreparedDataset, 'result'> & { result: Valida
 export type LoaderRequest =
   | { id: number; type: 'read-events'; name: string; bytes: Uint8Array }
   | { id: number; type: 'read-boundaries'; name: string; bytes: Uint8Array }
+  | { id: number; type: 'map-boundaries'; fileIndex: number; mapping: BoundaryMapping }
   | { id: number; type: 'clear-boundaries' }
   | { id: number; type: 'clear-events' }
   | { id: number; type: 'datum-hint'; mapping: EventMapping }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createBoundaryModel, detectDatumShift, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
+import { createBoundaryModel, detectDatumShift, keyBoundaries, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
 import { MESSAGES } from '../../i18n';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from '../../ingest/pipeline';
@@ -45,7 +45,10 @@ function datumHint(mapping: EventMapping): DatumHint | null {
 }
 
 function summariseBoundaries(set: BoundarySet): BoundarySummary {
-  return { fileName: set.fileName, featureCount: set.featureCount, accepted: set.features.length, rejectedCount: set.rejectedCount, issues: set.issues.slice(0, ISSUE_EXAMPLES) };
+  return {
+    fileName: set.fileName, featureCount: set.featureCount, accepted: set.features.length, rejectedCount: set.rejectedCount, issues: set.issues.slice(0, ISSUE_EXAMPLES),
+    mapping: set.mapping, properties: set.properties,
+  };
 }
 
 function summariseTable(read: RawTable): TableSummary {
@@ -69,6 +72,14 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       boundarySets.push(set);
       boundaryModel = null;
       return { value: summariseBoundaries(set), transfer: [] };
+    }
+    case 'map-boundaries': {
+      // The file's features were read and geometry-checked once; another mapping only re-keys them.
+      const set = boundarySets[request.fileIndex];
+      if (!set) throw nothingLoaded();
+      boundarySets[request.fileIndex] = keyBoundaries(set.source, request.mapping);
+      boundaryModel = null;
+      return { value: summariseBoundaries(boundarySets[request.fileIndex]!), transfer: [] };
     }
     case 'clear-events':
       table = null;
