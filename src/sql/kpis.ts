@@ -2,6 +2,7 @@ import { KPI_TILES, measure, type KpiTile, type KpiWindow } from '../domain/meas
 import { eventWhere, type EventFilter } from './filter';
 import { sqlTimestamp } from './literal';
 import { durationRows, MEASURE_SQL, scanWhere } from './measure-sql';
+import { DAY_MS, timestampMs, wallClockText } from '../domain/wall-clock';
 import { dayToDate, inPeriod, lastDays, type Period } from './period';
 
 
@@ -60,5 +61,39 @@ export function kpiStrip(asOf: string, filter: EventFilter = {}, period: Period 
     }
   };
   const select = KPI_TILES.flatMap((tile) => tileColumns(tile, now, windowPeriod)).map((expression) => `  ${expression}`).join(',\n');
+  return `SELECT\n${select}\nFROM events\nWHERE ${eventWhere(filter)}`;
+}
+
+/** How far back each tile's comparison lies: the selected period's own length, a day, or 30 days. */
+function comparisonShiftMs(window: KpiWindow, period: Period): number {
+  switch (window) {
+    case 'selected': return timestampMs(period.end) - timestampMs(period.start);
+    case 'today': case 'now': return DAY_MS;
+    case '30d': return 30 * DAY_MS;
+  }
+}
+
+const shifted = (period: Period, ms: number): Period => ({ start: wallClockText(timestampMs(period.start) - ms), end: wallClockText(timestampMs(period.end) - ms) });
+
+/**
+ * The same tiles one comparison earlier, in one scan: the selected range against the
+ * range of equal length just before it (a running month of 4.4 days against the 4.4 days
+ * before, so an unfinished period is never compared with a whole one), today so far against
+ * the same hours yesterday, stocks against 24 hours earlier, 30-day rates against the 30
+ * days before. Each tile is computed exactly as in kpiStrip, at its shifted data time.
+ */
+export function kpiStripPrevious(asOf: string, filter: EventFilter = {}, period: Period = lastDays(asOf, 30)): string {
+  const select = KPI_TILES.flatMap((tile) => {
+    const shift = comparisonShiftMs(tile.window, period);
+    const earlierAsOf = wallClockText(timestampMs(asOf) - shift);
+    const windowPeriod = (window: KpiWindow): Period => {
+      switch (window) {
+        case 'selected': return shifted(period, shift);
+        case 'today': case 'now': return dayToDate(earlierAsOf);
+        case '30d': return lastDays(earlierAsOf, 30);
+      }
+    };
+    return tileColumns(tile, sqlTimestamp(earlierAsOf), windowPeriod);
+  }).map((expression) => `  ${expression}`).join(',\n');
   return `SELECT\n${select}\nFROM events\nWHERE ${eventWhere(filter)}`;
 }

@@ -5,7 +5,8 @@ import { coverageText, kpiTileWords } from '../i18n';
 import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
-import { kpiCoverageColumns, kpiStrip } from '../sql/kpis';
+import { kpiCoverageColumns, kpiStrip, kpiStripPrevious } from '../sql/kpis';
+import { KpiChange } from './KpiChange';
 import type { Period } from '../sql/period';
 import { useDataset } from './DatasetContext';
 import { useMessages } from './LanguageContext';
@@ -29,6 +30,8 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
   const { asOf, unavailable } = useDataset();
   const { language, t } = useMessages();
   const result = useQuery(kpiStrip(asOf, filter, period), firstRow);
+  // The comparison is asked separately, so the tiles show their values without waiting for it.
+  const previous = useQuery(kpiStripPrevious(asOf, filter, period), firstRow);
   useEffect(() => { if (result.data) markOnce(MARKS.kpisReady); }, [result.data]);
   if (result.error) return <ErrorCard title={t.errorTitle} message={result.error.message} onRetry={result.retry} retryLabel={t.retry} />;
   const tile = (kpi: KpiTile) => {
@@ -55,6 +58,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
         <div className="kpi-label">{text.label}</div>
         <div className="kpi-value">{missing ? t.unavailable : result.loading ? '…' : formatValue(measure.unit, value, language, t.hours)}</div>
         {coverage ? <div className="kpi-coverage" data-testid={`kpi-coverage-${kpi.id}`}>{coverage}</div> : null}
+        {!missing && !result.loading ? <KpiChange kpi={kpi} value={numberOrNull(value ?? undefined)} previous={previous.data && !previous.loading ? numberOrNull(previous.data[kpi.id]) : undefined} period={period} /> : null}
         <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
       </div>
     );

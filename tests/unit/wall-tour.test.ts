@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitEntry } from '../../src/ui/units-directory';
 import { rankingScope, tourStep, tourStops, type TourUnits } from '../../src/ui/wall/tour';
-import { dayChange } from '../../src/ui/wall/day-change';
+import { dayChange } from '../../src/domain/change';
 import { visibleRanking } from '../../src/ui/wall/WallRanking';
 
 function unit(code: string, parent: string | null, level: UnitEntry['level']): UnitEntry {

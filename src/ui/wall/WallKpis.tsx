@@ -5,7 +5,7 @@ import { measure as registryMeasure, WALL_TILE_IDS } from '../../domain/measures
 import { periodComparison } from '../../sql/period-compare';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
-import { dayChange } from './day-change';
+import { dayChange } from '../../domain/change';
 import { joinSentences, kpiTileWords, MESSAGES, type Language } from '../../i18n';
 import type { WallMessages } from './messages';
 

@@ -1,4 +1,4 @@
-/** How a KPI moved against the same hours yesterday, as the wall shows it. */
+/** How a KPI moved against a comparison value (the wall: the same hours yesterday; the dashboard: the period before). */
 export interface DayChange {
   /** Arrow direction; "flat" for no change, null when yesterday has no value to compare with. */
   direction: 'up' | 'down' | 'flat' | null;
