@@ -26,8 +26,34 @@ function bomEncoding(bytes: Uint8Array): TextEncodingName | null {
   return null;
 }
 
+/** windows-1252's bytes 0x80–0x9F (WHATWG's table: the five it leaves undefined stay C1 controls). */
+const WINDOWS_1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * windows-1252 decoded here rather than by TextDecoder: Node's TextDecoder (v20) takes it
+ * for ISO-8859-1 and turns ’ (0x92) into the control U+0092, which would make the tests
+ * disagree with browsers. Every other byte is its own code point. Decoded in slices so that
+ * String.fromCharCode never gets more arguments than an engine allows.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const SLICE = 32_768;
+  const codes = new Uint16Array(Math.min(SLICE, bytes.length));
+  for (let start = 0; start < bytes.length; start += SLICE) {
+    const end = Math.min(bytes.length, start + SLICE);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b;
+    }
+    parts.push(String.fromCharCode(...codes.subarray(0, end - start)));
+  }
+  return parts.join('');
+}
+
 /** The bytes in one encoding, never failing: bytes that do not fit become U+FFFD (shown to the user as suspicious). */
 export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName, partial = false): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   // TextDecoder drops a BOM of its own encoding (ignoreBOM is false), so a forced UTF-8 or UTF-16 read of a marked file loses it too.
   return new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding).decode(bytes, { stream: partial });
 }

@@ -35,9 +35,19 @@ function bodyWidth(shapes: readonly RecordShape[]): { width: number; firstAt: nu
 function score(shapes: readonly RecordShape[]): number {
   const { width, firstAt } = bodyWidth(shapes);
   if (width <= 1 || firstAt < 0) return 0;
-  const body = shapes.slice(firstAt);
-  const consistency = body.filter((shape) => shape.fields.length === width).length / body.length;
-  return (width - 1) * (consistency >= 0.8 ? 1000 : 1) * consistency * (1 - (0.5 * firstAt) / shapes.length);
+  // Only short leading records (a title, a note) are a preamble; a header of another width counts against the dialect.
+  const preamble = isPreamble(shapes, width, firstAt) ? firstAt : 0;
+  const counted = shapes.slice(preamble);
+  const consistency = counted.filter((shape) => shape.fields.length === width).length / counted.length;
+  return (width - 1) * (consistency >= 0.8 ? 1000 : 1) * consistency * (1 - (0.5 * preamble) / shapes.length);
+}
+
+/**
+ * Leading records of at most half the body's width are a preamble (a title, an export
+ * note); a header a field short of the rows (rows ending with a delimiter) is not.
+ */
+function isPreamble(shapes: readonly RecordShape[], width: number, firstAt: number): boolean {
+  return firstAt > 0 && shapes.slice(0, firstAt).every((shape) => shape.fields.length <= width / 2);
 }
 
 /**
@@ -58,7 +68,7 @@ const VALUE_LIKE = /^\s*(?:[-+]?\d+(?:[.,]\d+)*|\d{4}[-/.年]\d{1,2}[-/.月]\d{1
 
 /**
  * The dialect of a delimited text, from its first records: delimiter (',', tab, ';', '|',
- * ', ', '; ', and space when nothing else splits the lines), quote character, escape style,
+ * ', ', '; ', and space when it splits the lines far more evenly than the others), quote character, escape style,
  * comment lines, preamble lines to skip and whether a header row is there. Every guess is
  * shown to the user, who can change it (docs/ingest.md, "Encodings and CSV dialects").
  */
@@ -67,22 +77,24 @@ export function sniffDialect(text: string): CsvDialect {
   const comment = sniffComment(sample);
   let best: CsvDialect = { ...DEFAULT_DIALECT, comment };
   let bestScore = 0;
-  const consider = (dialect: CsvDialect) => {
-    const value = score(readShapes(sample, dialect));
+  const consider = (dialect: CsvDialect, weight = 1) => {
+    const value = score(readShapes(sample, dialect)) * weight;
     if (value > bestScore) { best = dialect; bestScore = value; }
   };
   for (const quote of QUOTES) {
+    // A quote character is only tried where it opens a field: apostrophes inside text are not quotes.
+    if (quote !== DEFAULT_DIALECT.quote && !new RegExp(`(?:^|[,;\\t| ])${quote}`, 'm').test(sample)) continue;
     // Backslash escapes are only tried where a backslash stands before a quote.
     const escapes: CsvDialect['escape'][] = sample.includes(`\\${quote}`) ? ['double', 'backslash'] : ['double'];
     for (const escape of escapes) for (const delimiter of DELIMITERS) consider({ ...DEFAULT_DIALECT, delimiter, quote, escape, comment });
   }
-  // Space last and only when nothing else splits the lines: text values hold spaces in any CSV.
-  if (bestScore === 0) consider({ ...DEFAULT_DIALECT, delimiter: ' ', comment });
+  // Space at half weight and for three columns or more: text values and times hold spaces in
+  // any CSV, so space must split the lines far more evenly than the others to win.
+  const spaced = { ...DEFAULT_DIALECT, delimiter: ' ', comment };
+  if (bodyWidth(readShapes(sample, spaced)).width >= 3) consider(spaced, 0.5);
   const shapes = readShapes(sample, best);
   const { width, firstAt } = bodyWidth(shapes);
-  // Leading records of at most half the width are a preamble (a title, an export note); a
-  // header a field short of the rows (rows ending with a delimiter) is not skipped.
-  const preamble = firstAt > 0 && shapes.slice(0, firstAt).every((shape) => shape.fields.length <= width / 2);
+  const preamble = isPreamble(shapes, width, firstAt);
   const skipRows = preamble ? shapes[firstAt]!.line - 1 : 0;
   const first = preamble ? shapes[firstAt] : shapes[0];
   const header = !first || !first.fields.some((field) => VALUE_LIKE.test(field));
