@@ -1,4 +1,4 @@
-import type { EventMapping } from '../../ingest';
+import type { EventMapping, ReadOptions } from '../../ingest';
 import type { DatumHint } from '../../ingest';
 import type { BoundarySummary, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from '../../ingest/pipeline';
@@ -58,6 +58,11 @@ export class LoaderWorker {
   /** The bytes are transferred: the caller's buffer is detached afterwards. */
   readEvents(name: string, bytes: Uint8Array): Promise<TableSummary> {
     return this.request<TableSummary>({ type: 'read-events', name, bytes } satisfies RequestBody<'read-events'>, [bytes.buffer as ArrayBuffer]);
+  }
+
+  /** Reads the last events file again with the user's encoding or dialect. */
+  rereadEvents(options: ReadOptions): Promise<TableSummary> {
+    return this.request<TableSummary>({ type: 'reread-events', options } satisfies RequestBody<'reread-events'>);
   }
 
   readBoundaries(name: string, bytes: Uint8Array): Promise<BoundarySummary> {
