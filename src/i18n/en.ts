@@ -365,7 +365,7 @@ export const en: Messages = {
       header: 'First row is a header (otherwise columns are named column 1…n)',
       skipRows: 'Rows to skip before the header',
       comment: 'Comment line prefix',
-      guess: 'Detected: delimiter {delimiter}, quote {quote}, {escape}, header: {header}, {skip} rows skipped, comments: {comment}',
+      guess: 'Format detected: delimiter {delimiter}, quote {quote}, {escape}, header: {header}, {skip} rows skipped, comments: {comment}',
       yes: 'yes', no: 'no', none: 'none',
       reset: 'Back to the detected settings',
       rereading: 'Reading {name} again with the new settings…',

@@ -374,7 +374,7 @@ export const zh = {
       header: '首行是表头（否则列名为 column 1…n）',
       skipRows: '表头前跳过的行数',
       comment: '注释行前缀',
-      guess: '自动识别：分隔符 {delimiter}，引号 {quote}，{escape}，表头：{header}，跳过 {skip} 行，注释：{comment}',
+      guess: '自动识别的格式：分隔符 {delimiter}，引号 {quote}，{escape}，表头：{header}，跳过 {skip} 行，注释：{comment}',
       yes: '有', no: '无', none: '无',
       reset: '恢复自动识别',
       rereading: '正在按新设置重新读取 {name}…',

@@ -18,10 +18,11 @@ interface ReadOptionsProps {
   onChange: (options: ReadOptionsValue) => void;
 }
 
-/** A delimiter as a person reads it: a tab or a space is invisible between quotes. */
+/** A delimiter as a person reads it: a tab or a space is named (invisible between quotes), anything else quoted. */
 function showDelimiter(delimiter: string, names: Record<DelimiterKey, string>): string {
-  const preset = DELIMITER_PRESETS.find((p) => p.value === delimiter);
-  return preset ? names[preset.key] : `"${delimiter}"`;
+  if (delimiter === '\t') return names.tab;
+  if (delimiter === ' ') return names.space;
+  return `"${delimiter}"`;
 }
 
 /**
