@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createBoundaryModel, detectDatumShift, detectEventFormat, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
+import { createBoundaryModel, detectDatumShift, detectEventFormat, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventFileFormat, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
 import { MESSAGES } from '../../i18n';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from '../../ingest/pipeline';
@@ -16,7 +16,8 @@ let table: RawTable | null = null;
  * The last events file's bytes, kept so that it can be read again with another encoding or
  * dialect (ReadOptions.tsx) without the page sending it again; only the last one is kept.
  */
-let eventsSource: { name: string; bytes: Uint8Array } | null = null;
+let eventsSource: EventsSource | null = null;
+interface EventsSource { name: string; bytes: Uint8Array; format: EventFileFormat }
 let validation: ValidationResult | null = null;
 const boundarySets: BoundarySet[] = [];
 /** Built from boundarySets on first need (datum hint, validation), dropped when they change. */
@@ -52,10 +53,10 @@ function summariseBoundaries(set: BoundarySet): BoundarySummary {
   return { fileName: set.fileName, featureCount: set.featureCount, accepted: set.features.length, rejectedCount: set.rejectedCount, issues: set.issues.slice(0, ISSUE_EXAMPLES) };
 }
 
-function summariseTable(read: RawTable, source: { name: string; bytes: Uint8Array }): TableSummary {
+function summariseTable(read: RawTable, source: EventsSource): TableSummary {
   return {
     fileName: read.fileName, columns: read.columns, rowCount: read.rows.length, encoding: read.encoding,
-    format: detectEventFormat(source.bytes, source.name), ...(read.textRead ? { textRead: read.textRead } : {}),
+    format: source.format, ...(read.textRead ? { textRead: read.textRead } : {}),
     fileIssues: read.issues.filter((issue) => issue.row === null), sample: read.rows.slice(0, SAMPLE_ROWS),
   };
 }
@@ -67,8 +68,10 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       table = null;
       validation = null;
       eventsSource = null;
+      // The format is told before reading: a reader may take over the bytes.
+      const format = detectEventFormat(request.bytes, request.name);
       table = await readEvents(request.bytes, request.name);
-      eventsSource = { name: request.name, bytes: request.bytes };
+      eventsSource = { name: request.name, bytes: request.bytes, format };
       return { value: summariseTable(table, eventsSource), transfer: [] };
     }
     case 'reread-events': {
