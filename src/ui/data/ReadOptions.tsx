@@ -116,7 +116,7 @@ export function ReadOptions({ language, table, disabled, onChange }: ReadOptions
               {m.header}
             </label>
             <label>{m.skipRows}{' '}
-              <input type="number" min={0} data-testid="read-skip" value={skipText} disabled={disabled} style={{ width: '5em' }}
+              <input type="number" min={0} data-testid="read-skip" value={skipText} disabled={disabled} className="read-skip"
                 onChange={(e) => setSkipText(e.target.value)} onBlur={commitSkip} onKeyDown={onEnter(commitSkip)} />
             </label>
             <label>{m.comment}{' '}
