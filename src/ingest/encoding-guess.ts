@@ -16,6 +16,33 @@ export interface EncodingGuess extends EncodingCandidate {
 export const DETECT_BYTES = 64 * 1024;
 
 /**
+ * What the detector looks at: the first half of DETECT_BYTES, then whole lines holding
+ * non-ASCII bytes from anywhere later in the file until DETECT_BYTES are gathered. An
+ * English file's first 64 KB may be pure ASCII while its 56 "Transportation’s" rows come
+ * later; a prefix alone would tell the detector nothing about them.
+ */
+export function detectionSample(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= DETECT_BYTES) return bytes;
+  const head = DETECT_BYTES / 2;
+  const sample = new Uint8Array(DETECT_BYTES);
+  sample.set(bytes.subarray(0, head));
+  let filled = head;
+  let i = head;
+  while (filled < DETECT_BYTES && i < bytes.length) {
+    if (bytes[i]! < 0x80) { i++; continue; }
+    let start = i;
+    while (start > head && bytes[start - 1] !== 0x0a) start--;
+    let end = i;
+    while (end < bytes.length && bytes[end] !== 0x0a) end++;
+    const line = bytes.subarray(start, Math.min(end + 1, start + DETECT_BYTES - filled));
+    sample.set(line, filled);
+    filled += line.length;
+    i = end + 1;
+  }
+  return sample.subarray(0, filled);
+}
+
+/**
  * The detector's names mapped to the encodings offered here. The Latin-script single-byte
  * charsets it can report (ISO-8859-1/2/9, windows-1250/1254/1257/1258) differ from
  * windows-1252 in a few letters only, and a file in this app's reach that is not CJK is
@@ -37,7 +64,7 @@ const CJK_ENCODINGS: readonly TextEncodingName[] = ['gb18030', 'big5', 'shift_ji
  * text at all. The detector only recognises UTF-16 by its BOM, hence this check.
  */
 function utf16FromZeros(sample: Uint8Array): EncodingCandidate | null {
-  const pairs = Math.floor(Math.min(sample.length, 8192) / 2);
+  const pairs = Math.floor(sample.length / 2);
   if (pairs < 4) return null;
   let evenZeros = 0;
   let oddZeros = 0;
@@ -75,15 +102,15 @@ function decodesCleanly(sample: Uint8Array, encoding: TextEncodingName): boolean
 /**
  * The encoding of bytes that are neither BOM-marked nor valid UTF-8, from their first
  * DETECT_BYTES: UTF-16 from its zero bytes, else the chardet library's ranking (a port of
- * ICU's detectors, see docs/ingest.md) restricted to the encodings offered here. One
+ * ICU's detectors, see docs/ingest.md) on detectionSample, restricted to the encodings offered here. One
  * tie-break: when the detector's best is windows-1252 but the high bytes come in CJK-like
  * pairs and decode without error as a CJK encoding, that CJK encoding wins — the files
  * this app is for are mostly Chinese, and a short GB18030 file with few characters is
  * otherwise taken for a Latin one.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): EncodingGuess {
-  const sample = bytes.subarray(0, DETECT_BYTES);
-  const utf16 = utf16FromZeros(sample);
+  const utf16 = utf16FromZeros(bytes.subarray(0, 8192));
+  const sample = detectionSample(bytes);
   if (utf16) return { ...utf16, evidence: 'utf-16-zeros', alternatives: [] };
   const best = new Map<TextEncodingName, number>();
   for (const match of analyse(sample)) {

@@ -38,6 +38,22 @@ describe('encoding detection', () => {
     expect(decoded.text).not.toContain('\ufffd');
   });
 
+  it('finds the Windows-1252 or GB18030 rows of a large file when its first 64 KB are plain ASCII (the issue: 56 rows)', () => {
+    const plain = Array.from({ length: 3000 }, (_, i) => `${60000000 + i},05/26/2019 11:23:45 PM,DOT,Street Condition,Pothole repaired`);
+    const quoted = Array.from({ length: 56 }, (_, i) => `${70000000 + i},05/26/2019 11:23:45 PM,DOT,Street Condition,The Department of Transportation’s crew came`);
+    const bytes = iconv('WINDOWS-1252', `Unique Key,Created Date,Agency,Complaint Type,Descriptor\n${[...plain, ...quoted].join('\n')}\n`);
+    expect(bytes.indexOf(0x92)).toBeGreaterThan(128 * 1024);
+    const decoded = decodeText(bytes);
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.text.match(/Transportation’s/g)).toHaveLength(56);
+    expect(decoded.text).not.toContain('抯');
+    // And Chinese rows after 64 KB of ASCII are not taken for Latin (what a prefix alone would give).
+    const chinese = Array.from({ length: 50 }, (_, i) => `${80000000 + i},05/26/2019 11:23:45 PM,城管,噪声扰民,夜间施工噪声`);
+    const gb = decodeText(iconv('GB18030', `Unique Key,Created Date,Agency,Complaint Type,Descriptor\n${[...plain, ...chinese].join('\n')}\n`));
+    expect(gb.encoding).toBe('gb18030');
+    expect(gb.text).toContain('夜间施工噪声');
+  });
+
   it('takes a short GB18030 file with two Chinese characters for GB18030, not Latin (the byte-pair tie-break)', () => {
     const decoded = decodeText(iconv('GB18030', 'id,category\n1,噪声\n'));
     expect(decoded.encoding).toBe('gb18030');
