@@ -1,5 +1,6 @@
 import { inBothLanguages } from '../i18n';
-import { forEachCsvRecord, sniffDelimiter, type CsvDelimiter } from './csv';
+import { forEachCsvRecord, positionalColumnNames, sniffDialect, type CsvDelimiter, type CsvDialect } from './csv';
+import { completeDialect } from './csv-dialect';
 import type { EventMapping } from './mapping';
 import { uniqueColumnNames, type RawTable } from './raw-table';
 import { createIssue, type Issue, type RuleId } from './rules';
@@ -23,8 +24,9 @@ export interface ChunkedIngestResult {
  * of holding every cell of a million rows as a string (which made the garbage collector
  * the main cost at 1M rows). Duplicate ids are found across chunks.
  */
-export function ingestCsvInChunks(text: string, fileName: string, mapping: EventMapping, options: Omit<ValidateOptions, 'seenIds' | 'skipFileIssues' | 'onProgress'> & { delimiter?: CsvDelimiter; chunkRows?: number; onProgress?: (rowsDone: number) => void } = {}): ChunkedIngestResult {
-  const delimiter = options.delimiter ?? sniffDelimiter(text);
+export function ingestCsvInChunks(text: string, fileName: string, mapping: EventMapping, options: Omit<ValidateOptions, 'seenIds' | 'skipFileIssues' | 'onProgress'> & { delimiter?: CsvDelimiter; dialect?: Partial<CsvDialect>; chunkRows?: number; onProgress?: (rowsDone: number) => void } = {}): ChunkedIngestResult {
+  // The same dialect parseCsv would use: the sniffed one, with what the caller sets on top.
+  const dialect = completeDialect({ ...sniffDialect(text), ...options.dialect, ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
   const chunkRows = options.chunkRows ?? 50_000;
   const seenIds = new Map<string, number>();
   const counts: ValidationCounts = { input: 0, accepted: 0, rejected: 0, doubtful: 0 };
@@ -41,7 +43,7 @@ export function ingestCsvInChunks(text: string, fileName: string, mapping: Event
   const flush = (): void => {
     if (!chunk) return;
     // The caller's onProgress counts rows of the whole file, reported here per chunk; the validator's own would count within a chunk.
-    const { onProgress: _wholeFile, ...validateOptions } = options;
+    const { onProgress: _wholeFile, delimiter: _delimiter, dialect: _dialect, ...validateOptions } = options;
     const result = validateEvents(chunk, mapping, { ...validateOptions, seenIds, skipFileIssues: chunkIndex > 0 });
     chunkIndex++;
     counts.input += result.counts.input;
@@ -56,14 +58,14 @@ export function ingestCsvInChunks(text: string, fileName: string, mapping: Event
     chunk = null;
   };
 
-  forEachCsvRecord(text, delimiter, (fields, line, unterminated) => {
+  forEachCsvRecord(text, dialect, (fields, line, unterminated) => {
     if (columns === null) {
-      const names = uniqueColumnNames(fields, fileName);
+      const names = dialect.header ? uniqueColumnNames(fields, fileName) : { columns: positionalColumnNames(fields.length), issues: [] };
       columns = names.columns;
       width = fields.length;
       rejected.columns = columns;
       issues.push(...names.issues);
-      return;
+      if (dialect.header) return;
     }
     chunk ??= { fileName, columns, rows: [], rowNumbers: new Int32Array(chunkRows), rowProblems: [], issues: [] };
     let problem: Issue | null = null;

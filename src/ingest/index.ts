@@ -1,12 +1,14 @@
 /** Bring-your-own-data: files → validated events and boundaries (docs/ingest.md). */
-export { decodeText, type DecodedText, type TextEncodingName } from './decode';
-export { parseCsv, sniffDelimiter, forEachCsvRecord, type CsvDelimiter } from './csv';
+export { decodeText, decodeAs, TEXT_ENCODINGS, type DecodedText, type TextEncodingName } from './decode';
+export { guessLegacyEncoding, type EncodingGuess, type EncodingCandidate, type EncodingEvidence } from './encoding-guess';
+export { findSuspiciousText, type SuspiciousText } from './suspicious';
+export { parseCsv, sniffDelimiter, sniffDialect, forEachCsvRecord, positionalColumnNames, DEFAULT_DIALECT, type CsvDelimiter, type CsvDialect, type CsvOptions } from './csv';
 export { parseJsonEvents } from './json';
 export { readArrowIpc, rawTableFromArrow } from './arrow';
 export { readParquet, initParquetReader } from './parquet';
-export { readEventsFile, detectEventFormat, type EventFileFormat } from './read';
+export { readEventsFile, readEventsText, detectEventFormat, type EventFileFormat, type ReadOptions } from './read';
 export { previewEventsFile } from './preview';
-export type { RawTable } from './raw-table';
+export type { RawTable, TextReadReport } from './raw-table';
 export { suggestColumns, suggestUnitNameColumns, normaliseHeader, COLUMN_SYNONYMS, type ColumnSuggestion } from './columns';
 export { suggestMapping, serialiseMapping, parseMapping, missingSourceColumns, COORDINATE_SYSTEMS, type EventMapping, type CoordinateSystem } from './mapping';
 export { parseTimestamp, formatLocalTimestamp, CHINA_UTC_OFFSET_MINUTES } from './time';

@@ -5,7 +5,7 @@ import type { UnitLevel } from '../domain/units';
 import { checkLoadFits, tooLargeMessage, type LoadFormat } from '../engine/memory-budget';
 import {
   createBoundaryModel, detectEventFormat, eventsToArrowIpc, formatLocalTimestamp, initParquetReader, readBoundaryFile, readEventsFile,
-  unavailableMeasures, validateEvents, type BoundaryModel, type BoundarySet, type EventMapping, type RawTable, type UnavailableMeasure, type ValidationResult,
+  unavailableMeasures, validateEvents, type BoundaryModel, type ReadOptions, type BoundarySet, type EventMapping, type RawTable, type UnavailableMeasure, type ValidationResult,
 } from './index';
 import { pickDataTime } from './data-time';
 import { createSingleUnit, createUserUnits, recodeGrids, userUnitsCsv } from './user-units';
@@ -30,10 +30,11 @@ export function refuseIfTooLarge(name: string, size: number, kind: 'events' | 'b
   if (!verdict.fits) { const message = tooLargeMessage(name, size, verdict); throw new LoaderRefusal(message.zh, message.en); }
 }
 
-/** An events file read into a raw table (Parquet through the bundled parquet-wasm, started on first use). */
-export async function readEvents(bytes: Uint8Array, name: string): Promise<RawTable> {
-  if (detectEventFormat(bytes, name) === 'parquet') await initParquetReader(parquetWasmUrl);
-  return readEventsFile(bytes, name);
+/** An events file read into a raw table (Parquet through the bundled parquet-wasm, started on first use); `options` override the text guesses. */
+export async function readEvents(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<RawTable> {
+  const format = detectEventFormat(bytes, name);
+  if (format === 'parquet') await initParquetReader(parquetWasmUrl);
+  return readEventsFile(bytes, name, format, options);
 }
 
 export async function readBoundaries(bytes: Uint8Array, name: string): Promise<BoundarySet> {

@@ -1,4 +1,18 @@
+import type { CsvDialect } from './csv-dialect';
+import type { EncodingGuess } from './encoding-guess';
 import { createIssue, type Issue } from './rules';
+import type { SuspiciousText } from './suspicious';
+
+/** How a text file was read, for the page to show and to let the user change (docs/ingest.md, "Encodings and CSV dialects"). */
+export interface TextReadReport {
+  /** What encoding detection found (the encoding used is RawTable.encoding). */
+  guess: EncodingGuess;
+  /** The dialect used and the one sniffed, for CSV and other delimited text. */
+  dialect?: CsvDialect;
+  sniffed?: CsvDialect;
+  /** Lines from the start of the decoded text with typical mojibake. */
+  suspicious: SuspiciousText[];
+}
 
 /**
  * A file read into rows of text cells, before any mapping: what every reader (CSV, JSON,
@@ -18,6 +32,8 @@ export interface RawTable {
   issues: Issue[];
   /** How the bytes were decoded, for text formats. */
   encoding?: string;
+  /** For text formats: the encoding guess, the dialect and suspicious characters. */
+  textRead?: TextReadReport;
 }
 
 /** Column names made unique and non-empty, with one file-level issue per change. */

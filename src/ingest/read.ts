@@ -1,9 +1,11 @@
 import { readArrowIpc } from './arrow';
 import { parseCsv } from './csv';
-import { decodeText } from './decode';
+import type { CsvDialect } from './csv-dialect';
+import { decodeText, type TextEncodingName } from './decode';
 import { parseJsonEvents } from './json';
 import { readParquet } from './parquet';
 import type { RawTable } from './raw-table';
+import { findSuspiciousText } from './suspicious';
 
 export type EventFileFormat = 'csv' | 'json' | 'arrow' | 'parquet';
 
@@ -27,11 +29,24 @@ export function detectEventFormat(bytes: Uint8Array, fileName: string): EventFil
   return 'csv';
 }
 
-/** Any supported events file → a raw table, with the encoding used for text formats. */
-export async function readEventsFile(bytes: Uint8Array, fileName: string, format: EventFileFormat = detectEventFormat(bytes, fileName)): Promise<RawTable> {
+/** What a user may set to read a text file differently from the guesses; anything left out is detected. */
+export interface ReadOptions {
+  encoding?: TextEncodingName;
+  dialect?: Partial<CsvDialect>;
+}
+
+/** Decoded and parsed text (CSV or JSON) with what was detected and used, for the page to show. */
+export function readEventsText(bytes: Uint8Array, fileName: string, format: 'csv' | 'json', options: ReadOptions = {}, partial = false): RawTable {
+  const { text, encoding, guess } = decodeText(bytes, partial, options.encoding);
+  const suspicious = findSuspiciousText(text);
+  if (format === 'json') return { ...parseJsonEvents(text, fileName), encoding, textRead: { guess, suspicious } };
+  const { delimiter: _delimiter, dialect, sniffed, ...table } = parseCsv(text, fileName, options.dialect);
+  return { ...table, encoding, textRead: { guess, dialect, sniffed, suspicious } };
+}
+
+/** Any supported events file → a raw table, with the encoding used and what was detected for text formats. */
+export async function readEventsFile(bytes: Uint8Array, fileName: string, format: EventFileFormat = detectEventFormat(bytes, fileName), options: ReadOptions = {}): Promise<RawTable> {
   if (format === 'parquet') return readParquet(bytes, fileName);
   if (format === 'arrow') return readArrowIpc(bytes, fileName);
-  const { text, encoding } = decodeText(bytes);
-  const table = format === 'json' ? parseJsonEvents(text, fileName) : parseCsv(text, fileName);
-  return { ...table, encoding };
+  return readEventsText(bytes, fileName, format, options);
 }

@@ -98,6 +98,17 @@ const CASES: CorpusCase[] = [
       'nyc-311-sample.csv, row 6, column "Longitude": Neither coordinates nor a grid code [location_missing]',
     ],
   },
+  // Encodings and dialects of issue #14 (their own tests: ingest-encoding, ingest-dialect); here they must validate like the rest.
+  { file: 'windows-1252.csv', boundaries: false, input: 4, rejected: 0, doubtful: 1, messages: [], encoding: 'windows-1252' },
+  { file: 'big5.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [], encoding: 'big5' },
+  { file: 'shift-jis.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [], encoding: 'shift_jis' },
+  { file: 'utf16le-nobom.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [], encoding: 'utf-16le' },
+  { file: 'dialect-preamble.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [] },
+  { file: 'dialect-comments.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [] },
+  { file: 'dialect-space.txt', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [] },
+  { file: 'dialect-comma-space.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [] },
+  { file: 'dialect-single-quote.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [] },
+  { file: 'dialect-backslash-escape.csv', boundaries: true, input: 3, rejected: 0, doubtful: 0, messages: [] },
   { file: 'events.json', boundaries: true, input: 4, rejected: 1, doubtful: 0, messages: ['events.json, row 3: The record is not an object ("\\"not an object\\"") [not_an_object]'] },
   {
     file: 'events.geojson', boundaries: true, input: 4, rejected: 1, doubtful: 1, messages: [

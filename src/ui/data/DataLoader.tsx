@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { missingBoundaryProperties, serialiseMapping, suggestMapping, type BoundaryMapping, type DatumHint, type EventMapping, type Issue } from '../../ingest';
+import { missingBoundaryProperties, serialiseMapping, suggestMapping, type BoundaryMapping, type DatumHint, type EventMapping, type Issue, type ReadOptions as ReadOptionsValue } from '../../ingest';
 import { useDataset } from '../DatasetContext';
 import { useMessages } from '../LanguageContext';
 import { useNavigation } from '../navigation';
@@ -12,6 +12,7 @@ import { LoaderWorker } from './loader-client';
 import type { MappingCheck } from '../../ingest/mapping-check';
 import type { BoundarySummary, PreparedSummary, TableSummary } from './loader-protocol';
 import { LoaderRefusal } from '../../ingest/pipeline';
+import { ReadOptions } from './ReadOptions';
 import { readPickedFile, readUrl, type SourceBytes } from './read-source';
 import { ReviewStep } from './ReviewStep';
 import { saveUserData, type UserData } from './stored-dataset';
@@ -110,6 +111,25 @@ export function DataLoader() {
     setPrepared(null);
     setDone(null);
   };
+  // Another encoding or dialect: the worker reads its copy of the bytes again. The mapping is
+  // suggested again only when the columns changed, so a mapping the user fixed survives an encoding change that keeps them.
+  const onReadOptions = (options: ReadOptionsValue) => run(async () => {
+    if (!table) return;
+    setBusy(fill(m.readOptions.rereading, { name: table.fileName }));
+    setPrepared(null);
+    let read: TableSummary;
+    try {
+      read = await loader().rereadEvents(options);
+    } catch (e) {
+      // The worker dropped its table before reading again: nothing may stay on screen that it no longer holds.
+      setTable(null);
+      setMapping(null);
+      throw e;
+    }
+    const sameColumns = read.columns.length === table.columns.length && read.columns.every((c, i) => c === table.columns[i]);
+    setTable(read);
+    if (!sameColumns) setMapping(suggestMapping(read.columns));
+  });
   const acceptBoundaries = async (sources: SourceBytes[]) => {
     // The worker numbers files in reading order; the page's list follows the same order.
     let fileIndex = boundarySets.length;
@@ -280,6 +300,7 @@ export function DataLoader() {
           </div>
         ) : null}
       </section>
+      {table && table.textRead ? <ReadOptions language={language} table={table} disabled={busy !== null} onChange={onReadOptions} /> : null}
       {table && mapping ? (
         <>
           <MappingStep language={language} table={table} mapping={mapping} onChange={(next) => { setMapping(next); setPrepared(null); }} hint={datumHint} check={check}

@@ -1,4 +1,4 @@
-import type { BoundaryMapping, EventMapping } from '../../ingest';
+import type { BoundaryMapping, EventMapping, ReadOptions } from '../../ingest';
 import type { DatumHint } from '../../ingest';
 import type { MappingCheck } from '../../ingest/mapping-check';
 import type { BoundarySummary, LoaderReply, LoaderRequest, PreparedSummary, TableSummary } from './loader-protocol';
@@ -59,6 +59,11 @@ export class LoaderWorker {
   /** The bytes are transferred: the caller's buffer is detached afterwards. */
   readEvents(name: string, bytes: Uint8Array): Promise<TableSummary> {
     return this.request<TableSummary>({ type: 'read-events', name, bytes } satisfies RequestBody<'read-events'>, [bytes.buffer as ArrayBuffer]);
+  }
+
+  /** Reads the last events file again with the user's encoding or dialect. */
+  rereadEvents(options: ReadOptions): Promise<TableSummary> {
+    return this.request<TableSummary>({ type: 'reread-events', options } satisfies RequestBody<'reread-events'>);
   }
 
   readBoundaries(name: string, bytes: Uint8Array): Promise<BoundarySummary> {

@@ -1,4 +1,4 @@
-import type { BoundaryMapping, EventMapping, Issue, PropertySummary, RuleId, ValidationCounts } from '../../ingest';
+import type { BoundaryMapping, EventFileFormat, EventMapping, Issue, PropertySummary, ReadOptions, RuleId, TextReadReport, ValidationCounts } from '../../ingest';
 import type { PreparedDataset } from '../../ingest/pipeline';
 
 /**
@@ -11,6 +11,9 @@ export interface TableSummary {
   columns: string[];
   rowCount: number;
   encoding?: string;
+  format: EventFileFormat;
+  /** For CSV and JSON: the encoding guess, the dialect used and sniffed, suspicious characters (ReadOptions.tsx shows them). */
+  textRead?: TextReadReport;
   /** File-level findings (row === null): empty file, renamed columns, encoding … */
   fileIssues: Issue[];
   /** The first SAMPLE_ROWS rows as read, for the preview. */
@@ -48,6 +51,8 @@ export type PreparedSummary = Omit<PreparedDataset, 'result'> & { result: Valida
 
 export type LoaderRequest =
   | { id: number; type: 'read-events'; name: string; bytes: Uint8Array }
+  /** The last events file read again with other options (the worker keeps its bytes). */
+  | { id: number; type: 'reread-events'; options: ReadOptions }
   | { id: number; type: 'read-boundaries'; name: string; bytes: Uint8Array }
   | { id: number; type: 'map-boundaries'; fileIndex: number; mapping: BoundaryMapping }
   | { id: number; type: 'clear-boundaries' }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createBoundaryModel, detectDatumShift, keyBoundaries, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
+import { createBoundaryModel, detectDatumShift, detectEventFormat, keyBoundaries, rejectedRowsCsv, type BoundaryModel, type BoundarySet, type DatumHint, type EventFileFormat, type EventMapping, type RawTable, type ValidationResult } from '../../ingest';
 import { MESSAGES } from '../../i18n';
 import { ISSUE_EXAMPLES, SAMPLE_ROWS, type BoundarySummary, type LoaderReply, type LoaderRequest, type PreparedSummary, type TableSummary } from './loader-protocol';
 import { LoaderRefusal, prepareDataset, readBoundaries, readEvents } from '../../ingest/pipeline';
@@ -13,6 +13,12 @@ import { checkMapping } from '../../ingest/mapping-check';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let table: RawTable | null = null;
+/**
+ * The last events file's bytes, kept so that it can be read again with another encoding or
+ * dialect (ReadOptions.tsx) without the page sending it again; only the last one is kept.
+ */
+let eventsSource: EventsSource | null = null;
+interface EventsSource { name: string; bytes: Uint8Array; format: EventFileFormat }
 let validation: ValidationResult | null = null;
 const boundarySets: BoundarySet[] = [];
 /** Built from boundarySets on first need (datum hint, validation), dropped when they change. */
@@ -51,9 +57,10 @@ function summariseBoundaries(set: BoundarySet): BoundarySummary {
   };
 }
 
-function summariseTable(read: RawTable): TableSummary {
+function summariseTable(read: RawTable, source: EventsSource): TableSummary {
   return {
     fileName: read.fileName, columns: read.columns, rowCount: read.rows.length, encoding: read.encoding,
+    format: source.format, ...(read.textRead ? { textRead: read.textRead } : {}),
     fileIssues: read.issues.filter((issue) => issue.row === null), sample: read.rows.slice(0, SAMPLE_ROWS),
   };
 }
@@ -64,8 +71,19 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
       // The previous file is dropped first: two large tables need not be held at once.
       table = null;
       validation = null;
+      eventsSource = null;
+      // The format is told before reading: a reader may take over the bytes.
+      const format = detectEventFormat(request.bytes, request.name);
       table = await readEvents(request.bytes, request.name);
-      return { value: summariseTable(table), transfer: [] };
+      eventsSource = { name: request.name, bytes: request.bytes, format };
+      return { value: summariseTable(table, eventsSource), transfer: [] };
+    }
+    case 'reread-events': {
+      if (!eventsSource) throw nothingLoaded();
+      table = null;
+      validation = null;
+      table = await readEvents(eventsSource.bytes, eventsSource.name, request.options);
+      return { value: summariseTable(table, eventsSource), transfer: [] };
     }
     case 'read-boundaries': {
       const set = await readBoundaries(request.bytes, request.name);
@@ -84,6 +102,7 @@ async function handle(request: LoaderRequest): Promise<{ value: unknown; transfe
     case 'clear-events':
       table = null;
       validation = null;
+      eventsSource = null;
       return { value: null, transfer: [] };
     case 'clear-boundaries':
       boundarySets.length = 0;
