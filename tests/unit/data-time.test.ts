@@ -21,6 +21,12 @@ describe('the data time from the density of reports (issue #14 point 6)', () => 
     expect(pick.stragglers).toBe(3);
     expect(pick.newest).toBe(day0 + 200 * DAY_MS);
   });
+  it('sets stragglers aside also when a typical day has only a few reports (a day with one report is not a dense day)', () => {
+    const body = reports(90, 5);
+    const stragglers = [day0 + 160 * DAY_MS, day0 + 210 * DAY_MS, day0 + 260 * DAY_MS, day0 + 300 * DAY_MS];
+    const pick = pickDataTime([...body, ...stragglers])!;
+    expect(pick).toEqual({ dataTime: Math.max(...body), newest: day0 + 300 * DAY_MS, stragglers: 4, byDensity: true });
+  });
   it('keeps the newest report of live data whose last day is still filling', () => {
     const body = [...reports(60, 40), day0 + 60 * DAY_MS + 1 * HOUR_MS];
     const pick = pickDataTime(body)!;
