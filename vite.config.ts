@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
+import { quietLogger } from './scripts/lib/quiet-logger.js';
 import react from '@vitejs/plugin-react';
 import { basemapOriginsForCsp } from './src/security/basemap-origins.js';
 import { securityHeaders } from './src/security/csp.js';
@@ -62,6 +63,7 @@ function securityHeadersInPreview(): Plugin {
 }
 
 export default defineConfig({
+  customLogger: quietLogger(),
   // The headers come first so that every response carries them, the demo data included.
   plugins: [react(), securityHeadersInPreview(), serveDemoData()],
   server: { port: 5173, strictPort: false },

@@ -1,6 +1,6 @@
 import { formatChange, formatCount, formatDuration, formatNumber, formatPercent, formatRelative, formatValue } from '../domain/format';
 import { mapLinkQuery, type MapLink } from '../domain/map-link';
-import { wilsonInterval, type RankedRow } from '../domain/ranking';
+import { overlapGroups, wilsonInterval, type RankedRow } from '../domain/ranking';
 import type { Scalar } from '../engine/columns';
 import { coverageText, format as fill, messages, vocabLabel } from '../i18n';
 import { measureLabel, unitLabel, type Language } from './labels';
@@ -203,35 +203,58 @@ function interval(hits: number | null, trials: number | null): string {
   return ci ? `${formatPercent(ci[0])} – ${formatPercent(ci[1])}` : '—';
 }
 
-function rank(r: RankedRow<Row>, lang: Language): Cell {
+/**
+ * The rank cells of a ranked table, said with its significance (issue #15 point 4): ranked rows
+ * whose Wilson 95 % intervals overlap their group's first row share one rank range ("1–6")
+ * instead of an order the data cannot support. Also the sentence for the table's note.
+ */
+function rankCells(rows: readonly RankedRow<Row>[], hits: string, trials: string, lang: Language): { cells: Cell[]; groupsNote: string | null } {
   const m = messages(lang).briefing;
-  if (r.rank !== null) return cell(String(r.rank), r.rank);
-  return cell(r.unrankedReason === 'below_min_volume' ? m.tooFew : m.noData, null);
+  const ranked = rows.filter((r) => r.rank !== null);
+  const groups = overlapGroups(ranked.map((r) => { const t = n(r.row[trials]); return t ? wilsonInterval(n(r.row[hits]) ?? 0, t) : null; }));
+  const rangeOf = new Map<RankedRow<Row>, string>();
+  const sizes: number[] = [];
+  ranked.forEach((r, i) => {
+    const members = ranked.filter((_, k) => groups[k] === groups[i]);
+    rangeOf.set(r, members.length > 1 ? `${members[0]!.rank}–${members[members.length - 1]!.rank}` : String(r.rank));
+    if (members[0] === r && members.length > 1) sizes.push(members.length);
+  });
+  const cells = rows.map((r) => (r.rank !== null ? cell(rangeOf.get(r)!, r.rank) : cell(r.unrankedReason === 'below_min_volume' ? m.tooFew : m.noData, null)));
+  const groupsNote = sizes.length === 0 ? null : fill(m.rankGroups, { sizes: sizes.join(lang === 'zh' ? '、' : ', ') });
+  return { cells, groupsNote };
+}
+
+/** The table's note: which way is better, then the groups that cannot be told apart. */
+function rankingNote(base: string, groupsNote: string | null, lang: Language): string {
+  return [messages(lang).briefing.higherIsBetter, groupsNote, base].filter(Boolean).join(' ');
 }
 
 function childTable(b: Briefing, lang: Language): BriefingTable {
   const m = messages(lang).briefing;
+  const childRanks = rankCells(b.children, 'on_time_hits', 'on_time_n', lang);
   return {
     id: 'children', query: 'children', linkColumn: 1, title: m.tables.children,
     columns: [m.columns.rank, m.columns.unit, m.columns.onTimeRate, m.columns.interval95, m.columns.closed, m.columns.intakeCount, m.columns.intakePer10k, m.columns.overdueAtEnd, m.columns.satisfaction],
-    rows: b.children.map((r) => [
-      rank(r, lang), cell(s(r.row.name) || s(r.row.code), r.row.code ?? null), cell(formatPercent(r.value), r.value),
+    rows: b.children.map((r, i) => [
+      childRanks.cells[i]!, cell(s(r.row.name) || s(r.row.code), r.row.code ?? null), cell(formatPercent(r.value), r.value),
       cell(interval(n(r.row.on_time_hits), n(r.row.on_time_n))), cell(formatCount(n(r.row.on_time_n)), r.row.on_time_n ?? null),
       cell(formatCount(n(r.row.intake)), r.row.intake ?? null), cell(formatNumber(n(r.row.intake_per_10k), 1), r.row.intake_per_10k ?? null),
       cell(formatCount(n(r.row.overdue)), r.row.overdue ?? null), cell(formatPercent(n(r.row.satisfaction_rate)), r.row.satisfaction_rate ?? null),
     ]),
     targets: b.children.map((r) => ({ unit: s(r.row.code), ...periodDayRange(b) })),
-    note: m.tables.childrenNote,
+    note: rankingNote(m.tables.childrenNote, childRanks.groupsNote, lang),
   };
 }
 
 function departmentTable(b: Briefing, lang: Language): BriefingTable {
   const m = messages(lang).briefing;
+  const ranks = rankCells(b.departments, 'on_time_hits', 'closed', lang);
   return {
     id: 'departments', query: 'departments', title: m.tables.departments,
     columns: [m.columns.rank, m.columns.department, m.columns.onTimeRate, m.columns.interval95, m.columns.closed, m.columns.intakeCount, m.columns.overdueAtEnd, m.columns.satisfaction, m.columns.medianResponse],
-    rows: b.departments.map((r) => [
-      rank(r, lang), cell(vocabLabel(lang, 'department', s(r.row.department)), s(r.row.department)), cell(formatPercent(r.value), r.value), cell(interval(n(r.row.on_time_hits), n(r.row.closed))),
+    note: rankingNote('', ranks.groupsNote, lang),
+    rows: b.departments.map((r, i) => [
+      ranks.cells[i]!, cell(vocabLabel(lang, 'department', s(r.row.department)), s(r.row.department)), cell(formatPercent(r.value), r.value), cell(interval(n(r.row.on_time_hits), n(r.row.closed))),
       cell(formatCount(n(r.row.closed)), r.row.closed ?? null), cell(formatCount(n(r.row.intake)), r.row.intake ?? null),
       cell(formatCount(n(r.row.overdue)), r.row.overdue ?? null), cell(formatPercent(n(r.row.satisfaction_rate)), r.row.satisfaction_rate ?? null),
       cell(formatDuration(n(r.row.response_median_h), lang), r.row.response_median_h ?? null),

@@ -41,16 +41,32 @@ async function checkBeforeStart(): Promise<void> {
   } catch (error) {
     throw new EngineStartError('wasm-rejected', messageOf(error));
   }
-  const response = await fetch(ehWasmUrl, { method: 'HEAD', cache: 'no-store' }).catch((error: unknown) => {
+  // The first 8 bytes, read to the end: a HEAD request (used before) showed as an aborted
+  // request at every load in the browser's network log (issue #15 point 11), and a 200 to a
+  // HEAD also comes from a server that answers every path with its index page.
+  const response = await fetch(ehWasmUrl, { headers: { Range: 'bytes=0-7' }, cache: 'no-store' }).catch((error: unknown) => {
     throw new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${messageOf(error)}`);
   });
   if (!response.ok) throw new EngineStartError('wasm-unavailable', `${ehWasmUrl}: HTTP ${response.status} ${response.statusText}`.trim());
+  const head = await firstBytes(response, EMPTY_WASM_MODULE.length);
+  if (!EMPTY_WASM_MODULE.slice(0, 4).every((byte, i) => head[i] === byte)) {
+    throw new EngineStartError('wasm-unavailable', `${ehWasmUrl}: not a WebAssembly file (${response.headers.get('Content-Type') ?? 'no content type'})`);
+  }
+}
+
+/** The first `n` bytes of a response; the rest is not downloaded (a server that ignores Range sends the whole file). */
+async function firstBytes(response: Response, n: number): Promise<Uint8Array> {
+  if (response.status === 206 || !response.body) return new Uint8Array(await response.arrayBuffer()).subarray(0, n);
+  const reader = response.body.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return (value ?? new Uint8Array(0)).subarray(0, n);
 }
 
 /** After a failed instantiate: was the wasm file unreachable, or reachable but refused by the browser? */
 async function diagnoseInstantiate(error: unknown): Promise<EngineStartError> {
   if (error instanceof EngineStartError) return error;
-  const status = await fetch(ehWasmUrl, { method: 'HEAD', cache: 'no-store' }).then((r) => (r.ok ? null : `HTTP ${r.status} ${r.statusText}`.trim()), (e: unknown) => messageOf(e));
+  const status = await fetch(ehWasmUrl, { headers: { Range: 'bytes=0-7' }, cache: 'no-store' }).then(async (r) => { await firstBytes(r, 8); return r.ok ? null : `HTTP ${r.status} ${r.statusText}`.trim(); }, (e: unknown) => messageOf(e));
   if (status !== null) return new EngineStartError('wasm-unavailable', `${ehWasmUrl}: ${status} (${messageOf(error)})`);
   return new EngineStartError('wasm-rejected', messageOf(error));
 }

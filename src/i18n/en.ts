@@ -468,6 +468,8 @@ export const en: Messages = {
       rank: 'Rank', onTimeRate: 'On-time rate', interval95: '95% interval', closed: 'Closed', intakeCount: 'Intake', intakePer10k: 'Intake per 10,000', overdueAtEnd: 'Overdue at end',
       satisfaction: 'Satisfaction', medianResponse: 'Median response',
     },
+    higherIsBetter: 'Ranked by on-time rate: higher is better.',
+    rankGroups: 'A rank shown as a range ("1–6") is a group whose 95 % intervals overlap: no significant difference among them (groups of {sizes}).',
     above: 'above', below: 'below', unfavourable: 'unfavourable', favourable: 'favourable', tooFew: 'too few', noData: 'no data',
     chart: {
       events: 'events', backlog: 'backlog', thisShare: 'This period', previousShare: 'Previous',

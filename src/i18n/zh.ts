@@ -478,6 +478,8 @@ export const zh = {
       rank: '名次', onTimeRate: '按时办结率', interval95: '95%区间', closed: '办结', intakeCount: '受理', intakePer10k: '万人受理', overdueAtEnd: '期末超期',
       satisfaction: '满意率', medianResponse: '响应时长中位数',
     },
+    higherIsBetter: '按按时办结率排名，越高越好。',
+    rankGroups: '名次显示为区间（如“1–6”）的单位，其 95% 置信区间相互重叠，彼此无显著差异（各组单位数：{sizes}）。',
     above: '高于区间', below: '低于区间', unfavourable: '不利', favourable: '有利', tooFew: '量少不排', noData: '无数据',
     chart: {
       events: '件', backlog: '在办', thisShare: '本期占比', previousShare: '上期占比',

@@ -100,7 +100,11 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, opti
       created.once('idle', () => { markOnce(MARKS.mapIdle); setIdle(true); });
     });
     created.on('zoomend', () => setZoom(created.getZoom()));
-    created.on('moveend', () => {
+    created.on('moveend', (event: { originalEvent?: unknown }) => {
+      // Only a move the user made (drag, wheel, keys, the zoom buttons: they carry the input
+      // event) goes into the URL; the page's own fit to a unit does not, so opening "/" does
+      // not rewrite the address with a default camera (issue #15 point 11).
+      if (!event.originalEvent) return;
       const center = created.getCenter();
       latest.current.onMoveEnd([center.lng, center.lat, created.getZoom()]);
     });
