@@ -34,6 +34,7 @@ import { ExportPngButton } from './workbench/ExportPngButton';
 import { registerMapCapture } from './workbench/map-capture';
 import { useResultLayer } from './workbench/result-layer';
 import type { ExportSource } from '../export/meta';
+import { formatCount } from '../domain/format';
 
 /** Above this many points in view, raw points are neither legible nor fast in software WebGL. */
 export const POINT_LIMIT = 150_000;
@@ -123,7 +124,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} />
           <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
           <div className="map-status" data-testid="map-status">
-            {points.error ? t.errorTitle : points.data ? format(t.eventsShown, { count: points.data.length.toLocaleString() }) : t.loading}
+            {points.error ? t.errorTitle : points.data ? format(t.eventsShown, { count: formatCount(points.data.length) }) : t.loading}
             <ShowSqlButton sql={points.sql} source={sourceOf('points')} />
             {autoAggregated ? <button type="button" onClick={() => setForcePoints(true)}>{t.showPointsAnyway}</button> : null}
             {eventLayer === 'points' ? (

@@ -17,6 +17,7 @@ import { readPickedFile, readUrl, type SourceBytes } from './read-source';
 import { ReviewStep } from './ReviewStep';
 import { saveUserData, type UserData } from './stored-dataset';
 import './data.css';
+import { formatCount } from '../../domain/format';
 
 const EVENT_ACCEPT = '.csv,.tsv,.txt,.json,.geojson,.ndjson,.parquet,.arrow,.arrows,.ipc,.feather';
 const BOUNDARY_ACCEPT = '.geojson,.json,.zip';
@@ -253,7 +254,7 @@ export function DataLoader() {
           {progress ? (
             <>
               {' '}<progress data-testid="loader-progress" value={progress.done} max={Math.max(1, progress.total)} />{' '}
-              <span>{fill(m.validatingRows, { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}</span>{' '}
+              <span>{fill(m.validatingRows, { done: formatCount(progress.done), total: formatCount(progress.total) })}</span>{' '}
               <button type="button" data-testid="stop-validation" onClick={stopValidation}>{m.stopValidation}</button>
             </>
           ) : null}
@@ -261,7 +262,7 @@ export function DataLoader() {
       ) : null}
       {done ? (
         <div className="data-done" role="status" data-testid="loader-done">
-          {fill(m.loaded, { rows: done.rows.toLocaleString(), asOf: done.asOf.slice(0, 16) })} {done.stored}{' '}
+          {fill(m.loaded, { rows: formatCount(done.rows), asOf: done.asOf.slice(0, 16) })} {done.stored}{' '}
           <button type="button" className="primary" data-testid="open-map" onClick={() => navigation.goTo('map')}>{m.openMap}</button>
         </div>
       ) : null}

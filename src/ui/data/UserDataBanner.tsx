@@ -4,6 +4,7 @@ import { useDataset } from '../DatasetContext';
 import { useDataControl } from './data-control';
 import { format as fill, MESSAGES } from '../../i18n';
 import './data.css';
+import { formatCount } from '../../domain/format';
 
 /** Shown above every mode while the user's data is in place: whose data this is, and the way back to the demo. */
 export function UserDataBanner() {
@@ -21,7 +22,7 @@ export function UserDataBanner() {
   return (
     <div className="user-data-banner" data-testid="user-data-banner" role="status">
       <strong>{m.bannerLabel}</strong>
-      <span>{fill(m.loaded, { rows: rows.toLocaleString(), asOf: asOf.slice(0, 16) })}</span>
+      <span>{fill(m.loaded, { rows: formatCount(rows), asOf: asOf.slice(0, 16) })}</span>
       <button type="button" data-testid="back-to-demo" onClick={clear} disabled={busy}>{busy ? m.clearing : m.bannerClear}</button>
       {error ? <span role="alert" className="data-error">{error}</span> : null}
     </div>

@@ -17,6 +17,7 @@ import type { WallMessages } from './messages';
 import type { WallLayer, WallRange } from './wall-params';
 import { defaultMeasure } from '../default-measure';
 import { createWallViewStore } from './wall-view-store';
+import { formatCount } from '../../domain/format';
 
 /** A unit with fewer events behind a value is drawn as "too little data" (as on the one-map page). */
 const MIN_MAP_VOLUME = 5;
@@ -116,7 +117,7 @@ export function WallMap({ units, unit, layer, range, pixelRatio, t }: WallMapPro
       </MapBoundary>
       {lost ? recovering : null}
       <div className="wall-map-caption" data-testid="wall-map-caption">
-        {format(t.mapCaption, { layer: t.layerNames[layer], range: t.rangeNames[range], count: (points.data?.length ?? 0).toLocaleString() })}
+        {format(t.mapCaption, { layer: t.layerNames[layer], range: t.rangeNames[range], count: formatCount(points.data?.length ?? 0) })}
       </div>
     </div>
   );

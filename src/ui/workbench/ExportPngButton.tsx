@@ -8,6 +8,7 @@ import { useDataset } from '../DatasetContext';
 import { captureMap } from './map-capture';
 import { setResultLayer, useResultLayer } from './result-layer';
 import { useMessages } from '../LanguageContext';
+import { formatCount } from '../../domain/format';
 
 const CAPTION_HEIGHT = 28;
 
@@ -56,7 +57,7 @@ export function ExportPngButton({ source, layer }: { source: ExportSource; layer
     <div className="map-tools">
       {resultLayer ? (
         <span className="map-result-chip" data-testid="result-layer-chip">
-          <span className="swatch" aria-hidden="true" /> {format(t.resultLayerCount, { label: resultLayer.label, n: resultLayer.length.toLocaleString() })}
+          <span className="swatch" aria-hidden="true" /> {format(t.resultLayerCount, { label: resultLayer.label, n: formatCount(resultLayer.length) })}
           <button type="button" onClick={() => setResultLayer(null)} title={t.removeFromMap} aria-label={t.removeFromMap}>×</button>
         </span>
       ) : null}

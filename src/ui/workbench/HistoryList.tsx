@@ -1,6 +1,7 @@
 import { format } from '../../i18n';
 import type { HistoryEntry } from './history';
 import { useMessages } from '../LanguageContext';
+import { formatCount } from '../../domain/format';
 
 /** The queries run before (newest first, kept in localStorage); a click puts one back in the editor. */
 export function HistoryList({ entries, onPick, onClear }: { entries: HistoryEntry[]; onPick: (sql: string) => void; onClear: () => void }) {
@@ -16,7 +17,7 @@ export function HistoryList({ entries, onPick, onClear }: { entries: HistoryEntr
                 <code>{entry.sql.length > 160 ? `${entry.sql.slice(0, 160)}…` : entry.sql}</code>
                 <small>
                   {entry.at.slice(0, 16).replace('T', ' ')}
-                  {entry.error ? ` · ${t.historyError}` : entry.rows !== null && entry.ms !== null ? ` · ${format(t.rowsIn, { rows: entry.rows.toLocaleString(), ms: Math.round(entry.ms) })}` : ''}
+                  {entry.error ? ` · ${t.historyError}` : entry.rows !== null && entry.ms !== null ? ` · ${format(t.rowsIn, { rows: formatCount(entry.rows), ms: Math.round(entry.ms) })}` : ''}
                 </small>
               </button>
             </li>

@@ -1,6 +1,7 @@
 import { sqlIdentifier } from '../../sql/literal';
 import { useMessages } from '../LanguageContext';
 import type { SchemaTable } from './schema';
+import { formatCount } from '../../domain/format';
 
 /** Identifiers that need no quotes are inserted bare, others quoted. */
 const insertable = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : sqlIdentifier(name));
@@ -19,7 +20,7 @@ export function SchemaBrowser({ tables, rowCounts, onInsert, onRefresh }: { tabl
           <details key={key} open={tables.length <= 3} data-testid={`schema-table-${table.name}`}>
             <summary>
               <button type="button" className="schema-name" title={t.insertName} onClick={(e) => { e.preventDefault(); onInsert(qualified); }}>{qualified}</button>
-              <span className="schema-rows" data-testid={`schema-rows-${table.name}`} data-value={rows ?? ''}>{table.kind === 'view' ? 'view' : rows === undefined ? '…' : `${rows.toLocaleString()} ${t.rows}`}</span>
+              <span className="schema-rows" data-testid={`schema-rows-${table.name}`} data-value={rows ?? ''}>{table.kind === 'view' ? 'view' : rows === undefined ? '…' : `${formatCount(rows)} ${t.rows}`}</span>
             </summary>
             <ul>
               {table.columns.map((column) => (

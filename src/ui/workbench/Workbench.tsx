@@ -17,6 +17,7 @@ import { errorSummary } from './error-position';
 import { MAX_ROWS, useConsoleRun, type RunState } from './useConsoleRun';
 import { useSchema } from './useSchema';
 import './workbench.css';
+import { formatCount } from '../../domain/format';
 
 /** The editor's text across reloads of this tab (the history keeps what was run, this what is being written). */
 const DRAFT_KEY = 'onemap.sqlDraft';
@@ -95,7 +96,7 @@ export function Workbench({ units }: { units: UnitsDirectory }) {
     if (!table) return;
     const layer = resultToLayer(table, units, t.resultLayer);
     setResultLayer(layer);
-    setNotice(layer ? format(t.addedToMap, { n: layer.length.toLocaleString() }) : t.addToMapHint);
+    setNotice(layer ? format(t.addedToMap, { n: formatCount(layer.length) }) : t.addToMapHint);
   };
 
   return (
@@ -120,13 +121,13 @@ export function Workbench({ units }: { units: UnitsDirectory }) {
             data-error-offset={state.status === 'error' && state.offset !== null ? state.offset : undefined}>
             {state.status === 'running' ? t.running
               : state.status === 'cancelled' ? t.cancelled
-              : state.status === 'done' ? `${format(t.rowsIn, { rows: state.table.numRows.toLocaleString(), ms: Math.round(state.ms) })}${state.statements > 1 ? ` · ${format(t.statementsRun, { n: state.statements })}` : ''}`
+              : state.status === 'done' ? `${format(t.rowsIn, { rows: formatCount(state.table.numRows), ms: Math.round(state.ms) })}${state.statements > 1 ? ` · ${format(t.statementsRun, { n: state.statements })}` : ''}`
               : state.status === 'error' ? errorSummary(state.message)
               : t.runHint}
           </span>
         </div>
         {state.status === 'error' ? <pre className="wb-error" role="alert" data-testid="sql-error">{state.message}</pre> : null}
-        {state.status === 'done' && state.truncated ? <p className="wb-warning">{format(t.truncated, { max: MAX_ROWS.toLocaleString() })}</p> : null}
+        {state.status === 'done' && state.truncated ? <p className="wb-warning">{format(t.truncated, { max: formatCount(MAX_ROWS) })}</p> : null}
         {table ? (
           <div className="wb-result-bar">
             <span>{t.export}:</span>
