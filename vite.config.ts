@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { quietLogger } from './scripts/lib/quiet-logger.js';
+import { precompressBuild, servePrecompressed } from './scripts/lib/precompress.js';
 import react from '@vitejs/plugin-react';
 import { basemapOriginsForCsp } from './src/security/basemap-origins.js';
 import { securityHeaders } from './src/security/csp.js';
@@ -65,7 +66,7 @@ function securityHeadersInPreview(): Plugin {
 export default defineConfig({
   customLogger: quietLogger(),
   // The headers come first so that every response carries them, the demo data included.
-  plugins: [react(), securityHeadersInPreview(), serveDemoData()],
+  plugins: [react(), securityHeadersInPreview(), serveDemoData(), servePrecompressed(), precompressBuild()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },

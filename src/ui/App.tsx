@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { detectLanguage, format, localeOf, MESSAGES, parseLanguage, type Language } from '../i18n';
 import { bootDataset, type BootStage } from './boot';
 import { maybeInstallBenchHook } from './bench-hook';
@@ -15,14 +15,11 @@ import { ViewStore } from './view-store';
 import { NavigationContext, PENDING_SQL_KEY, type Navigation } from './navigation';
 import { serializeViewState } from './url-state';
 import { APP_MODES, modeHref, parseMode, type AppMode } from './mode';
-import { BriefingPage } from './briefing/BriefingPage';
-import { DataLoader } from './data/DataLoader';
 import { activateUserData, restoreDemo, type ActiveData } from './data/activate';
 import { DataControlContext, type DataControl } from './data/data-control';
 import { clearUserData, loadUserData } from './data/stored-dataset';
 import { UserDataBanner } from './data/UserDataBanner';
-import { WallMode } from './wall/WallMode';
-import { Workbench } from './workbench/Workbench';
+import { BriefingPage, DataLoader, WallMode, Workbench } from './lazy-modes';
 
 const DEMO_BASE_URL = '/demo';
 
@@ -112,7 +109,7 @@ export function App() {
       <LanguageContext.Provider value={language}>
         <DatasetContext.Provider value={loaded.dataset}>
           <NavigationContext.Provider value={navigation}>
-            <ErrorBoundary region="wall"><WallMode units={loaded.units} /></ErrorBoundary>
+            <ErrorBoundary region="wall"><Suspense fallback={<div className="app-main loading" data-testid="loading">{t.loading}</div>}><WallMode units={loaded.units} /></Suspense></ErrorBoundary>
           </NavigationContext.Provider>
         </DatasetContext.Provider>
       </LanguageContext.Provider>
@@ -156,10 +153,12 @@ export function App() {
               {/* Keyed by mode: a mode that failed to render starts afresh when the user comes back to it. */}
               {/* Keyed by mode and data version too: a swapped dataset starts every panel and the map afresh (the loader itself keeps its state). */}
               <ErrorBoundary key={mode === 'data' ? mode : `${mode}-${loaded.dataset.version ?? 0}`} region={mode}>
+                <Suspense fallback={<div className="loading" data-testid="mode-loading">{t.loading}</div>}>
                 {mode === 'map' || mode === 'wall' ? <Dashboard store={loaded.store} units={loaded.units} />
                   : mode === 'briefing' ? <BriefingPage units={loaded.units} />
                   : mode === 'sql' ? <Workbench units={loaded.units} />
                   : <DataLoader />}
+                </Suspense>
               </ErrorBoundary>
             </main>
             </DataControlContext.Provider>
