@@ -178,6 +178,8 @@ describe('real cities\' files through the page (issue #14)', () => {
     expect(Number(await coverage.getAttribute('data-loaded'))).toBe(expected.accepted);
     expect(Number(await coverage.getAttribute('data-after'))).toBe(expected.stragglers);
     expect(await coverage.textContent()).toContain(`This range holds ${expected.in30Days} of ${expected.accepted} loaded events`);
+    // The user's data is not credited to the demo's sources.
+    expect(await session.page.getByTestId('map-attribution').textContent()).toBe('Events and outlines: your own files');
 
     await session.page.waitForFunction(() => document.querySelector('[data-testid="kpi-on_time_rate_30d"]')?.getAttribute('data-value') !== ''
       && document.querySelector('[data-testid="kpi-strip"]')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
