@@ -86,7 +86,7 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       if (typeof code === 'string') viewStore.update({ unit: code, camera: undefined }, 'push');
     },
   });
-  const { map, overlay, loaded, idle, zoom } = instance;
+  const { map, overlay, loaded, idle, zoom, camera } = instance;
 
   useBoundarySources(map, loaded, basemap.basemap, source, [unit.level, children], basemap.fail);
   useFitToUnit(map, loaded, unit, { source, datum, hasLinkCamera: linkCamera.current !== undefined, durationMs: fitDurationMs });
@@ -126,6 +126,7 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       data-layer={eventLayer ?? view.layer}
       data-point-count={points?.length ?? ''}
       data-time-window={timeWindow.join(',')}
+      data-camera={camera ? camera.map((n) => n.toFixed(5)).join(',') : ''}
       role="application"
       aria-label={unit.name}
     />

@@ -21,6 +21,8 @@ export interface MapInstance {
   /** The map went idle once after loading: every boundary source parsed and rendered. */
   idle: boolean;
   zoom: number;
+  /** Where the map came to rest last (lon, lat, zoom), whoever moved it: the page's fit or the user. */
+  camera: [number, number, number] | null;
   /** Why there is no map (no WebGL, or maplibre could not start), with a retry. */
   startFailure: { reason: MapStartReason; detail: string } | null;
   retry: () => void;
@@ -50,6 +52,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, opti
   const [loaded, setLoaded] = useState(false);
   const [idle, setIdle] = useState(false);
   const [zoom, setZoom] = useState(8);
+  const [camera, setCamera] = useState<[number, number, number] | null>(null);
   // Without WebGL there is no map, but the rest of the page works: say why, offer a retry.
   const [startFailure, setStartFailure] = useState<MapInstance['startFailure']>(null);
   const [attempt, setAttempt] = useState(0);
@@ -101,12 +104,13 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, opti
     });
     created.on('zoomend', () => setZoom(created.getZoom()));
     created.on('moveend', (event: { originalEvent?: unknown }) => {
+      const center = created.getCenter();
+      const rest: [number, number, number] = [center.lng, center.lat, created.getZoom()];
+      setCamera(rest);
       // Only a move the user made (drag, wheel, keys, the zoom buttons: they carry the input
       // event) goes into the URL; the page's own fit to a unit does not, so opening "/" does
       // not rewrite the address with a default camera (issue #15 point 11).
-      if (!event.originalEvent) return;
-      const center = created.getCenter();
-      latest.current.onMoveEnd([center.lng, center.lat, created.getZoom()]);
+      if (event.originalEvent) latest.current.onMoveEnd(rest);
     });
     created.on('click', (event) => {
       // An event point under the cursor wins over the unit below it.
@@ -127,5 +131,5 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, opti
     overlay?.setProps({ useDevicePixels: pixelRatio });
   }, [map, overlay, loaded, pixelRatio]);
 
-  return { map, overlay, loaded, idle, zoom, startFailure, retry: () => { setStartFailure(null); setAttempt((n) => n + 1); } };
+  return { map, overlay, loaded, idle, zoom, camera, startFailure, retry: () => { setStartFailure(null); setAttempt((n) => n + 1); } };
 }
