@@ -76,7 +76,28 @@ export interface EventLayerOptions {
   timeWindow: [number, number];
   radiusScale: number;
   hexagonRadiusMeters: number;
+  /** Told the fewest and most events per hexagon each time the hexagon layer aggregates (for the legend). */
+  onHexagonDomain?: (domain: [number, number]) => void;
 }
+
+/** What the hexagons' colours mean in numbers: the fewest and most events in one hexagon, and its radius. */
+export interface HexagonScale { min: number; max: number; radiusMeters: number }
+
+/** The hexagons' radius at a zoom: about the same size on screen at every zoom, never below 100 m. */
+export function hexagonRadiusMeters(zoom: number): number {
+  return Math.max(100, 2000 / 2 ** Math.max(0, zoom - 8));
+}
+
+/** The hexagons' ramp (ColorBrewer YlGnBu), light = few; the legend draws the same colours. */
+export const HEXAGON_COLORS = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'] as const;
+/** Below this share of the densest spot's weight nothing is drawn (the legend says so). */
+export const HEAT_THRESHOLD = 0.03;
+/** The heat's ramp (deck.gl's default, ColorBrewer YlOrRd), named here so that the legend draws the same colours. */
+export const HEAT_COLORS = ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+const hexToRgb = (hex: string): [number, number, number] => hexToRgba(hex).slice(0, 3) as [number, number, number];
+// Made once: a new array at each render would make the heat rebuild its colour texture.
+const HEAT_RANGE = HEAT_COLORS.map(hexToRgb);
+const HEXAGON_RANGE = HEXAGON_COLORS.map(hexToRgb);
 
 const timeFilter = new DataFilterExtension({ filterSize: 1 });
 
@@ -140,7 +161,7 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
       id: 'events-heatmap',
       data: stableData('xyz', [columns.positions, columns.tHours], () => ({ length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } })),
       visible: options.kind === 'heatmap',
-      radiusPixels: 25, intensity: 1, threshold: 0.03,
+      radiusPixels: 25, intensity: 1, threshold: HEAT_THRESHOLD, colorRange: HEAT_RANGE,
       ...common,
     }));
   if (kinds.has('hexagon')) layers.push(
@@ -151,7 +172,9 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
       radius: options.hexagonRadiusMeters, coverage: 0.9, extruded: false, opacity: 0.8,
       // CPU aggregation allows quantile colours, which a few very busy cells cannot wash out.
       gpuAggregation: false, colorScaleType: 'quantile',
-      colorRange: [[255, 255, 204], [199, 233, 180], [127, 205, 187], [65, 182, 196], [44, 127, 184], [37, 52, 148]],
+      colorRange: HEXAGON_RANGE,
+      // The layer's own counts, so that the legend's numbers are the ones drawn.
+      ...(options.onHexagonDomain ? { onSetColorDomain: options.onHexagonDomain } : {}),
       pickable: options.kind === 'hexagon',
       ...common,
     }));
