@@ -27,6 +27,7 @@ import { useMapBenchHooks } from './map/useMapBenchHooks';
 import { useMapInstance } from './map/useMapInstance';
 import { useResultDeckLayer } from './map/useResultDeckLayer';
 import { useUnitLabels } from './map/useUnitLabels';
+import { labelHaloPixels } from '../map/unit-labels';
 
 export interface MapViewProps {
   view: ViewState;
@@ -152,6 +153,9 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       data-point-count={points?.length ?? ''}
       data-time-window={timeWindow.join(',')}
       data-focused-event={shownFocus?.id ?? ''}
+      // For tests: the deck.gl layers bottom to top (the names must come after the data) and the names' halo in pixels.
+      data-deck-layers={layers.filter((layer) => layer.props.visible).map((layer) => layer.id).join(',')}
+      data-label-halo-px={labelHaloPixels(Number((labels.props as { getSize?: unknown }).getSize)).toFixed(2)}
       role="application"
       aria-label={unit.name}
     />
