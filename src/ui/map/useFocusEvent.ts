@@ -4,7 +4,7 @@ import type { Layer } from '@deck.gl/core';
 import { createFocusLayer, type FocusPoint } from '../../map/focus-layer';
 
 /** Close enough to tell the event's street and its neighbours apart. */
-export const FOCUS_ZOOM = 15;
+export const FOCUS_ZOOM = 14;
 
 /**
  * An opened event is found on the map: the camera flies to it once per event opened (a
