@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetPeriod } from '../../src/sql/period';
+import { unitMeasures } from '../../src/sql/unit-measures';
+import { NO_DATA_HEX } from '../../src/map/palette';
 import { parseCsvRecords } from '../support/csv';
 import { requireTestData } from '../support/test-data';
 import { openBrowser, type BrowserSession } from '../../scripts/lib/browser-session';
@@ -11,6 +13,8 @@ import { startPreview } from '../../scripts/lib/preview-server';
 const MAP_DRAWN = '[data-testid="map"][data-layer-drawn="true"]';
 /** A fixed camera over 莲都区 at zoom 9, so the hexagons' radius is known (1 km). */
 const CAMERA = 'v=119.9,28.45,9';
+/** Dashboard.tsx's MIN_MAP_VOLUME (not imported: that would pull the whole page into the test). */
+const MIN_MAP_VOLUME = 5;
 
 // --- Independent counts, from the dataset's CSV, written here rather than imported from src/. ---
 
@@ -193,6 +197,41 @@ describe('a readable map in headless Chromium (#15 points 7–9)', () => {
     await expectCameraOn(Number(event.lon), Number(event.lat));
     expect(await ringPixels()).toBeGreaterThan(20);
     await session.page.getByTestId('event-deadline').waitFor();
+  });
+
+  it('units with too little data are drawn in the "too little data" grey, the others in the palette', async () => {
+    // Today's response times of 莲都区's townships: a few events each, some below the minimum.
+    const parent = '331102';
+    await session.page.goto(`${server.url}/?lang=en&bench=1&layer=response&measure=response_median_h&range=today&unit=${parent}`);
+    await session.page.waitForSelector(MAP_DRAWN, { timeout: 120_000 });
+    const sql = unitMeasures({ level: 'township', parentCode: parent, period: presetPeriod('today', data.asOf), asOf: data.asOf });
+    const { rows } = await session.page.evaluate((query) => window.__ONEMAP_BENCH__!.run(query), sql);
+    const units = parseCsvRecords(readFileSync(join(data.dir, 'units.csv'), 'utf8'));
+    const few = rows!.filter((r) => Number(r.response_n ?? 0) < MIN_MAP_VOLUME);
+    const enough = rows!.filter((r) => Number(r.response_n ?? 0) >= MIN_MAP_VOLUME && typeof r.response_median_h === 'number');
+    expect(few.length > 0 && enough.length > 0, `${few.length} townships with too little data, ${enough.length} with enough`).toBe(true);
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(NO_DATA_HEX.slice(i, i + 2), 16));
+    const grey = `rgba(${r},${g},${b},1)`;
+    const fillOf = async (code: string) => {
+      const unit = units.find((u) => u.code === code)!;
+      return session.page.evaluate(([lon, lat]) => window.__ONEMAP_BENCH__!.fillAt(lon!, lat!), [Number(unit.label_lon), Number(unit.label_lat)]);
+    };
+    const checked = { few: 0, enough: 0 };
+    for (const [group, list] of [['few', few], ['enough', enough]] as const) {
+      for (const row of list) {
+        const fill = await fillOf(String(row.code));
+        // A label point outside its own outline (a crescent-shaped unit) tells nothing: skipped.
+        if (!fill || fill.code !== row.code) continue;
+        checked[group]++;
+        const message = `${String(row.code)}: ${String(row.response_n)} events`;
+        if (group === 'few') expect(fill.color, message).toBe(grey);
+        else expect(fill.color, message).not.toBe(grey);
+      }
+    }
+    expect(checked.few, 'townships with too little data checked').toBeGreaterThan(0);
+    expect(checked.enough, 'townships with enough data checked').toBeGreaterThan(0);
+    // The legend names the grey with the same minimum.
+    expect(await session.page.getByTestId('legend').textContent()).toContain(`fewer than ${MIN_MAP_VOLUME} events`);
   });
 
   it('logged no error and made no request to another origin', () => {
