@@ -37,7 +37,7 @@ export const en: Messages = {
   legendHeatmap: 'Heat: density of events in the period',
   legendHexagon: 'Hexagons: events per cell (darker is more)',
   legendHexagonScale: '{min} – {max} events per hexagon (radius {radius}); each colour holds a sixth of the hexagons',
-  legendHeatScale: 'Relative: the darkest is the densest place in view, colour starts at {threshold} of it. Densest square kilometre: {n} events',
+  legendHeatScale: 'Relative: the darkest is the densest place in view, colour starts at {threshold} of it. Of the events on the map, the densest square kilometre holds {n}',
   legendHeatEmpty: 'No event in the time shown',
   legendNarrow: 'Units differ little ({low} – {high}): two light colours only; the shades do not mean a real difference',
   autoAggregated: 'Too many events for points: switched to hexagons',

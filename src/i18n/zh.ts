@@ -41,7 +41,7 @@ export const zh = {
   legendHeatmap: '热力：所选时段事件密度',
   legendHexagon: '六边形：每格事件数（颜色越深越多）',
   legendHexagonScale: '每格 {min} – {max} 件（六边形半径 {radius}）；每种颜色各占六分之一的格子',
-  legendHeatScale: '相对密度：最深处为当前视图中最密集处，低于其 {threshold} 不着色。最密集的 1 平方公里：{n} 件',
+  legendHeatScale: '相对密度：最深处为当前视图中最密集处，低于其 {threshold} 不着色。地图所示事件中，最密集的 1 平方公里有 {n} 件',
   legendHeatEmpty: '所示时段内没有事件',
   legendNarrow: '各单位差异很小（{low} – {high}），仅用两种浅色区分，颜色深浅不代表显著差异',
   autoAggregated: '事件点过多，已自动切换为六边形聚合',

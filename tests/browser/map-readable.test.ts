@@ -107,7 +107,7 @@ describe('a readable map in headless Chromium (#15 points 7–9)', () => {
     }
     const peak = Math.max(...cells.values());
     expect(Number(await scale.getAttribute('data-peak'))).toBe(peak);
-    expect(await scale.textContent()).toContain(`Densest square kilometre: ${peak.toLocaleString('en')} events`);
+    expect(await scale.textContent()).toContain(`the densest square kilometre holds ${peak.toLocaleString('en')}`);
     expect(await session.page.getByTestId('legend-heat-max').textContent()).toBe(`${peak.toLocaleString('en')} / km²`);
     expect(await session.page.getByTestId('legend-heat-min').textContent()).toBe('0');
   });
