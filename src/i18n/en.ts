@@ -36,7 +36,7 @@ export const en: Messages = {
   legendSize: 'Point size: severity (larger is more serious)',
   legendHeatmap: 'Heat: density of events in the period',
   legendHexagon: 'Hexagons: events per cell (darker is more)',
-  legendHexagonScale: '{min} – {max} events per hexagon (radius {radius}); each colour holds a sixth of the hexagons',
+  legendHexagonScale: '{min} – {max} events per hexagon (radius {radius}); colours rank the hexagons by their count (quantiles), so equal counts share a colour',
   legendHeatScale: 'Relative: the darkest is the densest place in view, colour starts at {threshold} of it. Of the events on the map, the densest square kilometre holds {n}',
   legendHeatEmpty: 'No event in the time shown',
   legendNarrow: 'Units differ little ({low} – {high}): two light colours only; the shades do not mean a real difference',

@@ -40,7 +40,7 @@ export const zh = {
   legendSize: '点的大小：事件等级（越大越严重）',
   legendHeatmap: '热力：所选时段事件密度',
   legendHexagon: '六边形：每格事件数（颜色越深越多）',
-  legendHexagonScale: '每格 {min} – {max} 件（六边形半径 {radius}）；每种颜色各占六分之一的格子',
+  legendHexagonScale: '每格 {min} – {max} 件（六边形半径 {radius}）；颜色按各格件数的分位排序，件数相同的格子颜色相同',
   legendHeatScale: '相对密度：最深处为当前视图中最密集处，低于其 {threshold} 不着色。地图所示事件中，最密集的 1 平方公里有 {n} 件',
   legendHeatEmpty: '所示时段内没有事件',
   legendNarrow: '各单位差异很小（{low} – {high}），仅用两种浅色区分，颜色深浅不代表显著差异',

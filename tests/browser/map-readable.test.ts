@@ -42,6 +42,22 @@ function hexOf(x: number, y: number, radius: number): string {
   return `${col},${row}`;
 }
 
+/** Fewest and most points per hexagon of `radius` metres, binned as deck.gl's HexagonLayer does on the CPU. */
+function hexagonRange(points: readonly { lon: number; lat: number }[], radius: number): [number, number] {
+  // The layer's grid: its radius in common units at the middle of the data's bounds.
+  const lats = points.map((p) => p.lat);
+  const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const radiusCommon = (512 / 40.03e6 / Math.cos((midLat * Math.PI) / 180)) * radius;
+  const counts = new Map<string, number>();
+  for (const p of points) {
+    const [x, y] = mercator(p.lon, p.lat);
+    const key = hexOf(x, y, radiusCommon);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const values = [...counts.values()];
+  return [Math.min(...values), Math.max(...values)];
+}
+
 describe('a readable map in headless Chromium (#15 points 7–9)', () => {
   const data = requireTestData();
   const events = parseCsvRecords(readFileSync(join(data.dir, 'events.csv'), 'utf8'));
@@ -70,27 +86,34 @@ describe('a readable map in headless Chromium (#15 points 7–9)', () => {
     const radius = Number(await scale.getAttribute('data-radius-m'));
     expect(radius).toBe(1000);
     expect(await scale.textContent()).toContain('radius 1 km');
-    // The layer's grid: its radius in common units at the middle of the data's bounds.
-    const lats = shown.map((p) => p.lat);
-    const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
-    const radiusCommon = (512 / 40.03e6 / Math.cos((midLat * Math.PI) / 180)) * radius;
-    const counts = new Map<string, number>();
-    for (const p of shown) {
-      const [x, y] = mercator(p.lon, p.lat);
-      const key = hexOf(x, y, radiusCommon);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const values = [...counts.values()];
-    const min = Math.min(...values), max = Math.max(...values);
+    const [legendMin, legendMax] = await expectHexagonLegend(hexagonRange(shown, radius));
+    expect(await scale.textContent()).toContain(`${legendMin} – ${legendMax} events per hexagon`);
+    // The ramp shows the layer's six colours.
+    expect(await session.page.getByTestId('legend-hexagon-ramp').locator('.legend-ramp-colors span').count()).toBe(6);
+  });
+
+  it('during playback the hexagons count the window\'s events, and the legend follows', async () => {
+    // Continues on the previous test's page: the hexagons of the whole period at CAMERA.
+    const wholeMax = await session.page.getByTestId('legend-hexagon-max').textContent();
+    await session.page.getByTestId('playback').locator('input[type="range"]').fill('0');
+    await session.page.waitForSelector('[data-testid="map"][data-time-window^="0,"][data-layer-drawn="true"]', { timeout: 60_000 });
+    await session.page.waitForFunction((max) => document.querySelector('[data-testid="legend-hexagon-max"]')?.textContent !== max, wholeMax, { timeout: 30_000 });
+    // The first day of the period: the 24 hours after its start.
+    const end = new Date(Date.parse(`${period.start.replace(' ', 'T')}Z`) + 86_400_000).toISOString().replace('T', ' ').slice(0, 19);
+    const firstDay = events.filter((e) => e.reported_at! >= period.start && e.reported_at! < end && e.lon && e.lat)
+      .map((e) => ({ lon: Math.fround(Number(e.lon)), lat: Math.fround(Number(e.lat)) }));
+    await expectHexagonLegend(hexagonRange(firstDay, 1000));
+  });
+
+  /** The hexagon legend's fewest and most, checked against a count; returned as shown. */
+  async function expectHexagonLegend([min, max]: [number, number]): Promise<[number, number]> {
     const legendMin = Number((await session.page.getByTestId('legend-hexagon-min').textContent())!.replace(/,/g, ''));
     const legendMax = Number((await session.page.getByTestId('legend-hexagon-max').textContent())!.replace(/,/g, ''));
     expect(legendMin).toBe(min);
     // deck.gl shifts its grid's origin by a float32 hexagon centre: a point on a border may fall either side.
     expect(Math.abs(legendMax - max), `legend ${legendMax} vs counted ${max}`).toBeLessThanOrEqual(Math.max(1, Math.round(max * 0.02)));
-    expect(await scale.textContent()).toContain(`${legendMin} – ${legendMax} events per hexagon`);
-    // The ramp shows the layer's six colours.
-    expect(await session.page.getByTestId('legend-hexagon-ramp').locator('.legend-ramp-colors span').count()).toBe(6);
-  });
+    return [legendMin, legendMax];
+  }
 
   it('the heat legend gives the most events in one square kilometre, as counted independently', async () => {
     await session.page.goto(`${server.url}/?lang=en&layer=heatmap&${CAMERA}`);
