@@ -76,7 +76,51 @@ export interface EventLayerOptions {
   timeWindow: [number, number];
   radiusScale: number;
   hexagonRadiusMeters: number;
+  /**
+   * Lon, lat of the events inside the time window, for the hexagons: their CPU aggregation
+   * (needed for quantile colours) ignores the GPU time filter, so playback hands them the
+   * window's events instead. The points' own array when the window holds them all.
+   */
+  hexagonPositions?: Float32Array;
+  /** Told the fewest and most events per hexagon each time the hexagon layer aggregates (for the legend). */
+  onHexagonDomain?: (domain: [number, number]) => void;
 }
+
+/**
+ * The positions (lon, lat pairs) of the events whose time lies in the window; the same array
+ * when every event does, so that the whole period never re-aggregates.
+ */
+export function positionsInWindow(positions: Float32Array, tHours: Float32Array, window: readonly [number, number]): Float32Array {
+  let inside = 0;
+  for (let i = 0; i < tHours.length; i++) if (tHours[i]! >= window[0] && tHours[i]! <= window[1]) inside++;
+  if (inside === tHours.length) return positions;
+  const result = new Float32Array(inside * 2);
+  for (let i = 0, j = 0; i < tHours.length; i++) {
+    if (tHours[i]! < window[0] || tHours[i]! > window[1]) continue;
+    result[j++] = positions[2 * i]!;
+    result[j++] = positions[2 * i + 1]!;
+  }
+  return result;
+}
+
+/** What the hexagons' colours mean in numbers: the fewest and most events in one hexagon, and its radius. */
+export interface HexagonScale { min: number; max: number; radiusMeters: number }
+
+/** The hexagons' radius at a zoom: about the same size on screen at every zoom, never below 100 m. */
+export function hexagonRadiusMeters(zoom: number): number {
+  return Math.max(100, 2000 / 2 ** Math.max(0, zoom - 8));
+}
+
+/** The hexagons' ramp (ColorBrewer YlGnBu), light = few; the legend draws the same colours. */
+export const HEXAGON_COLORS = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'] as const;
+/** Below this share of the densest spot's weight nothing is drawn (the legend says so). */
+export const HEAT_THRESHOLD = 0.03;
+/** The heat's ramp (deck.gl's default, ColorBrewer YlOrRd), named here so that the legend draws the same colours. */
+export const HEAT_COLORS = ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+const hexToRgb = (hex: string): [number, number, number] => hexToRgba(hex).slice(0, 3) as [number, number, number];
+// Made once: a new array at each render would make the heat rebuild its colour texture.
+const HEAT_RANGE = HEAT_COLORS.map(hexToRgb);
+const HEXAGON_RANGE = HEXAGON_COLORS.map(hexToRgb);
 
 const timeFilter = new DataFilterExtension({ filterSize: 1 });
 
@@ -111,12 +155,14 @@ function stableData<T>(kind: string, inputs: readonly [object, ...object[]], mak
  * The incident layers from the same binary columns, one per kind in `kinds` (the active
  * one visible). Kinds never shown are not created: each compiles its own shaders, which
  * takes seconds in software WebGL. The data objects stay the same between renders, so
- * changing the time window only updates a uniform (no rebuild).
+ * changing the time window only updates a uniform (no rebuild) — except for the hexagons,
+ * whose CPU binning ignores the GPU filter: they re-bin the window's events.
  */
 export function createEventLayers(columns: EventPointColumns, options: EventLayerOptions, kinds: ReadonlySet<EventLayerOptions['kind']> = new Set([options.kind])): Layer[] {
   const filterValues = { value: columns.tHours, size: 1 };
   const common = { extensions: [timeFilter], filterRange: options.timeWindow, getFilterValue: () => 0 };
   const layers: Layer[] = [];
+  const hexagonPositions = options.hexagonPositions ?? columns.positions;
   // Points draw every event at every frame: in software WebGL a frame took 1.1–1.5 s for the
   // 83,000 events of 30 days at 1M (0.2 s at 100k; npm run bench). Above POINT_LIMIT the
   // dashboard switches to hexagons; with a GPU this is a few milliseconds.
@@ -140,20 +186,22 @@ export function createEventLayers(columns: EventPointColumns, options: EventLaye
       id: 'events-heatmap',
       data: stableData('xyz', [columns.positions, columns.tHours], () => ({ length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } })),
       visible: options.kind === 'heatmap',
-      radiusPixels: 25, intensity: 1, threshold: 0.03,
+      radiusPixels: 25, intensity: 1, threshold: HEAT_THRESHOLD, colorRange: HEAT_RANGE,
       ...common,
     }));
   if (kinds.has('hexagon')) layers.push(
     new HexagonLayer({
       id: 'events-hexagon',
-      data: stableData('xyz', [columns.positions, columns.tHours], () => ({ length: columns.length, attributes: { getPosition: { value: withZ(columns.positions), size: 3 }, getFilterValue: filterValues } })),
+      // Binned on the CPU from the window's events (a new array per playback step re-bins them).
+      data: stableData('hexagon', [hexagonPositions], () => ({ length: hexagonPositions.length / 2, attributes: { getPosition: { value: withZ(hexagonPositions), size: 3 } } })),
       visible: options.kind === 'hexagon',
       radius: options.hexagonRadiusMeters, coverage: 0.9, extruded: false, opacity: 0.8,
       // CPU aggregation allows quantile colours, which a few very busy cells cannot wash out.
       gpuAggregation: false, colorScaleType: 'quantile',
-      colorRange: [[255, 255, 204], [199, 233, 180], [127, 205, 187], [65, 182, 196], [44, 127, 184], [37, 52, 148]],
+      colorRange: HEXAGON_RANGE,
+      // The layer's own counts, so that the legend's numbers are the ones drawn.
+      ...(options.onHexagonDomain ? { onSetColorDomain: options.onHexagonDomain } : {}),
       pickable: options.kind === 'hexagon',
-      ...common,
     }));
   return layers;
 }

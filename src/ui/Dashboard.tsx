@@ -4,12 +4,15 @@ import { childLevel } from '../domain/units';
 import { UNIT_MEASURES, type UnitMeasure } from '../domain/measures';
 import { HOUR_MS, timestampMs, wallClockMinute } from '../domain/wall-clock';
 import { defaultMeasure, groupMeasures } from './default-measure';
-import { rowsOf } from '../engine/columns';
+import { firstRow, rowsOf } from '../engine/columns';
+import type { FocusPoint } from '../map/focus-layer';
+import type { HexagonScale } from '../map/event-layers';
+import { densestSquareKilometre } from '../map/heat-density';
 import { choroplethOptionsFor, createChoropleth } from '../map/choropleth';
 import { toEventPointColumns } from '../map/event-layers';
 import { SEQUENTIAL_BLUE, SEQUENTIAL_RED } from '../map/palette';
 import { periodHours, presetPeriod } from '../sql/period';
-import { eventIdByRow, eventPoints } from '../sql/points';
+import { eventById, eventIdByRow, eventPoints } from '../sql/points';
 import { unitMeasures } from '../sql/unit-measures';
 import { format, measureWords } from '../i18n';
 import { Breadcrumb } from './Breadcrumb';
@@ -52,6 +55,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const view = useViewState(store);
   const [timeWindow, setTimeWindow] = useState<[number, number] | null>(null);
   const [forcePoints, setForcePoints] = useState(false);
+  const [hexagonScale, setHexagonScale] = useState<HexagonScale | null>(null);
 
   const unit = units.get(view.unit) ?? units.root;
   const children = childLevel(unit.level);
@@ -95,10 +99,22 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
     return { map: createChoropleth(rows, palette, view.classes, { ...choroplethOptionsFor(measure.unit), indistinguishable }), measure, minVolume: MIN_MAP_VOLUME };
   }, [choroplethGroup, measures.data, measure, view.classes, measureMissing]);
 
+  // The heat's number for the legend, over the events it draws in the playback window.
+  const heatPeak = useMemo(() => (eventLayer === 'heatmap' && points.data ? densestSquareKilometre(points.data.positions, points.data.tHours, timeWindow ?? ALL_HOURS) : null), [eventLayer, points.data, timeWindow]);
+
   // A console result added with "add to map" (SQL workbench), drawn above the events.
   const resultLayer = useResultLayer();
   // Still loading what the map shows: the points, and the choropleth's values when one is on.
   const mapPending = !points.settled || (choroplethGroup !== null && !measureMissing && !measures.settled);
+
+  // The open event's place, for the map to fly to and ring: the same query as the detail's (cached), so it is asked once.
+  const focusRow = useQuery(view.event ? eventById(view.event) : null, (table) => (table.numRows > 0 ? firstRow(table) : null));
+  const focus = useMemo<FocusPoint | null>(() => {
+    const row = focusRow.data;
+    // An event with a grid code and no coordinates is not drawn: the detail says so, the map stays.
+    if (!row || typeof row.event_id !== 'string' || typeof row.lon !== 'number' || typeof row.lat !== 'number') return null;
+    return { id: row.event_id, lon: row.lon, lat: row.lat };
+  }, [focusRow.data]);
 
   const selectEvent = useCallback((rowId: number) => {
     db.query(eventIdByRow(rowId)).then((table) => {
@@ -120,8 +136,8 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
         <div className="map-wrap">
           <ErrorBoundary region="map">
           <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? ALL_HOURS} onSelectEvent={selectEvent}
-            pending={mapPending} resultLayer={resultLayer} onCapture={registerMapCapture} />
-          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} />
+            pending={mapPending} resultLayer={resultLayer} onCapture={registerMapCapture} focus={view.event ? focus : null} onHexagonScale={setHexagonScale} />
+          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} hexagonScale={hexagonScale} heatPeak={heatPeak} />
           <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
           <div className="map-status" data-testid="map-status">
             {points.error ? t.errorTitle : points.data ? format(t.eventsShown, { count: formatCount(points.data.length) }) : t.loading}

@@ -98,6 +98,9 @@ export function EventDetail({ eventId, onClose }: { eventId: string; onClose: ()
         <dt>{t.address}</dt><dd data-testid="event-address">{maskPersonalData(String(event.address ?? ''))}</dd>
         <dt>{t.description}</dt><dd data-testid="event-description">{maskPersonalData(String(event.description ?? ''))}</dd>
       </dl>
+      {/* The map flies to the event and rings it (Dashboard); without coordinates it cannot, and says why. */}
+      {typeof event.lon !== 'number' || typeof event.lat !== 'number'
+        ? <p className="hint" data-testid="event-no-location">{format(t.eventNoLocation, { grid: String(event.grid_code ?? '—') })}</p> : null}
       <ol className="timeline">
         {STAGES.map((stage) => {
           const value = event[stage] ?? null;

@@ -11,6 +11,8 @@ import type { ColorBy } from './url-state';
 import type { ExportSource } from '../export/meta';
 import { ShowSqlButton } from './ShowSqlButton';
 import { OtherCategoryTexts } from './OtherCategoryTexts';
+import { HeatLegend, HexagonLegend } from './AggregateLegend';
+import type { HexagonScale } from '../map/event-layers';
 
 interface LegendProps {
   eventLayer: 'points' | 'heatmap' | 'hexagon' | null;
@@ -20,10 +22,14 @@ interface LegendProps {
   /** The SQL behind the choropleth's measures and the panel context, for "show SQL". */
   measuresSql?: string | null;
   source?: ExportSource;
+  /** The hexagons' counts as the layer made them (null until it has). */
+  hexagonScale?: HexagonScale | null;
+  /** The most events in one square kilometre among those the heat draws (null until known). */
+  heatPeak?: number | null;
 }
 
 /** What colour and size mean on the map right now, with the measure's definition. */
-export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measuresSql = null, source }: LegendProps) {
+export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measuresSql = null, source, hexagonScale = null, heatPeak = null }: LegendProps) {
   const { language, t } = useMessages();
   const { origin } = useDataset();
   const items: { color: string; label: string }[] = colorBy === 'category'
@@ -62,6 +68,7 @@ export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measur
       ) : eventLayer ? (
         <div className="legend-block">
           <div className="legend-title">{eventLayer === 'heatmap' ? t.legendHeatmap : t.legendHexagon}</div>
+          {eventLayer === 'heatmap' ? <HeatLegend peak={heatPeak} /> : <HexagonLegend scale={hexagonScale} />}
           {autoAggregated ? <div className="legend-note" data-testid="auto-aggregate-note">{t.autoAggregated}</div> : null}
         </div>
       ) : null}

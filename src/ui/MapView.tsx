@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { childLevel } from '../domain/units';
 import type { Choropleth } from '../map/choropleth';
-import type { EventPointColumns } from '../map/event-layers';
+import { hexagonRadiusMeters, type EventPointColumns, type HexagonScale } from '../map/event-layers';
+import type { FocusPoint } from '../map/focus-layer';
+import { toDisplayDatum } from '../map/datum';
 import { createMapCapture, type MapCapture } from '../map/map-capture';
 import type { ResultPoints } from '../map/result-layer';
 import { useDataset } from './DatasetContext';
@@ -20,10 +22,12 @@ import { useDeckLayers } from './map/useDeckLayers';
 import { useDrillLayers } from './map/useDrillLayers';
 import { useEventLayers, type EventLayerKind } from './map/useEventLayers';
 import { useFitToUnit } from './map/useFitToUnit';
+import { useFocusEvent } from './map/useFocusEvent';
 import { useMapBenchHooks } from './map/useMapBenchHooks';
 import { useMapInstance } from './map/useMapInstance';
 import { useResultDeckLayer } from './map/useResultDeckLayer';
 import { useUnitLabels } from './map/useUnitLabels';
+import { labelHaloPixels } from '../map/unit-labels';
 
 export interface MapViewProps {
   view: ViewState;
@@ -49,6 +53,10 @@ export interface MapViewProps {
   pixelRatio?: number;
   /** How long the camera flies to a unit, in ms (600 by default; 0 under prefers-reduced-motion). */
   fitDurationMs?: number;
+  /** The open event's place (WGS84): the map flies there and rings it. */
+  focus?: FocusPoint | null;
+  /** Told the hexagons' counts and radius each time they are aggregated (null when no hexagon is drawn), for the legend. */
+  onHexagonScale?: (scale: HexagonScale | null) => void;
 }
 
 /**
@@ -56,7 +64,7 @@ export interface MapViewProps {
  * (filled by a choropleth when one is on), the incident layers, a query result, the units'
  * names. Each of these is its own piece under ui/map/; this component wires them to the view.
  */
-export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent, pending = false, resultLayer = null, onCapture, pixelRatio, fitDurationMs = 600 }: MapViewProps) {
+export function MapView({ view, store, units, points, eventLayer, choropleth, timeWindow, onSelectEvent, pending = false, resultLayer = null, onCapture, pixelRatio, fitDurationMs = 600, focus = null, onHexagonScale }: MapViewProps) {
   // `boundaries` is set for the user's data (held in memory); the demo's files are read by URL.
   const { baseUrl, boundaries } = useDataset();
   const source = useMemo(() => ({ baseUrl, boundaries }), [baseUrl, boundaries]);
@@ -71,6 +79,8 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
   const latest = useRef({ unit, children, store, units, datum });
   latest.current = { unit, children, store, units, datum };
   const linkCamera = useRef(store.get().camera);
+  // A link that opens an event shows the event, not the whole unit: its flight replaces the first fit.
+  const linkEvent = useRef(store.get().event);
 
   const instance = useMapInstance(container, {
     basemap: basemap.basemap,
@@ -89,14 +99,30 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
   const { map, overlay, loaded, idle, zoom, camera } = instance;
 
   useBoundarySources(map, loaded, basemap.basemap, source, [unit.level, children], basemap.fail);
-  useFitToUnit(map, loaded, unit, { source, datum, hasLinkCamera: linkCamera.current !== undefined, durationMs: fitDurationMs });
+  useFitToUnit(map, loaded, unit, { source, datum, hasLinkCamera: linkCamera.current !== undefined || linkEvent.current !== undefined, durationMs: fitDurationMs });
   useMapBenchHooks(map);
 
-  const eventLayers = useEventLayers(points, { kind: eventLayer, colorBy: view.colorBy as ColorBy, timeWindow, zoom, datum });
+  // The counts come from the layer itself (its aggregation callback), so the legend says what is drawn.
+  const [hexagonDomain, setHexagonDomain] = useState<[number, number] | null>(null);
+  const onHexagonDomain = useCallback((domain: [number, number]) => {
+    const [min, max] = domain;
+    // No hexagon at all (nothing in the window) gives [Infinity, -Infinity].
+    setHexagonDomain((old) => (!Number.isFinite(min) || !Number.isFinite(max) ? null : old && old[0] === min && old[1] === max ? old : [min, max]));
+  }, []);
+  const eventLayers = useEventLayers(points, { kind: eventLayer, colorBy: view.colorBy as ColorBy, timeWindow, zoom, datum, onHexagonDomain });
+  useEffect(() => {
+    onHexagonScale?.(eventLayer === 'hexagon' && hexagonDomain ? { min: hexagonDomain[0], max: hexagonDomain[1], radiusMeters: hexagonRadiusMeters(zoom) } : null);
+  }, [onHexagonScale, eventLayer, hexagonDomain, zoom]);
   const resultDeckLayer = useResultDeckLayer(resultLayer, datum);
   const labels = useUnitLabels(units, unit, children, datum);
-  // Events, then a query result above them, then the names above everything.
-  const layers = useMemo<Layer[]>(() => [...eventLayers, ...(resultDeckLayer ? [resultDeckLayer] : []), labels], [eventLayers, resultDeckLayer, labels]);
+  const shownFocus = useMemo(() => {
+    if (!focus) return null;
+    const [lon, lat] = toDisplayDatum(focus.lon, focus.lat, datum);
+    return { id: focus.id, lon, lat };
+  }, [focus, datum]);
+  const focusLayer = useFocusEvent(map, loaded, shownFocus, fitDurationMs === 0 ? 0 : 2 * fitDurationMs);
+  // Events, then a query result above them, then the names, then the open event's ring above everything.
+  const layers = useMemo<Layer[]>(() => [...eventLayers, ...(resultDeckLayer ? [resultDeckLayer] : []), labels, ...(focusLayer ? [focusLayer] : [])], [eventLayers, resultDeckLayer, labels, focusLayer]);
 
   const onPick = useCallback((info: PickingInfo) => {
     if (info.layer?.id === 'events-points' && info.index >= 0 && points) onSelectEvent(points.rowIds[info.index]!);
@@ -127,6 +153,10 @@ export function MapView({ view, store, units, points, eventLayer, choropleth, ti
       data-point-count={points?.length ?? ''}
       data-time-window={timeWindow.join(',')}
       data-camera={camera ? camera.map((n) => n.toFixed(5)).join(',') : ''}
+      data-focused-event={shownFocus?.id ?? ''}
+      // For tests: the deck.gl layers bottom to top (the names must come after the data) and the names' halo in pixels.
+      data-deck-layers={layers.filter((layer) => layer.props.visible).map((layer) => layer.id).join(',')}
+      data-label-halo-px={labelHaloPixels(Number((labels.props as { getSize?: unknown }).getSize)).toFixed(2)}
       role="application"
       aria-label={unit.name}
     />

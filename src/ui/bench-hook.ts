@@ -22,9 +22,17 @@ export interface BenchHook {
   frames(count: number): Promise<number[]>;
   /** Screen position (CSS pixels in the map container) of a lon/lat, for tests that click the map. */
   project(lon: number, lat: number): [number, number] | null;
+  /** The unit filled at a lon/lat and the colour maplibre evaluated for it ("rgba(…)"), for tests of the choropleth; null when no unit is filled there. */
+  fillAt(lon: number, lat: number): { code: string; color: string } | null;
 }
 
 let mapProbe: ((lon: number, lat: number) => [number, number]) | null = null;
+let fillProbe: ((lon: number, lat: number) => { code: string; color: string } | null) | null = null;
+
+/** The map registers how to read the unit fill under a lon/lat (null when it goes away). */
+export function registerFillProbe(probe: typeof fillProbe): void {
+  fillProbe = probe;
+}
 let mapDriver: { nudge: (i: number) => void } | null = null;
 
 /** The map registers how to move itself by a pixel, so the benchmark can time frames (null when it goes away). */
@@ -81,6 +89,7 @@ export function maybeInstallBenchHook(dataset: Dataset): void {
       return intervals;
     },
     project: (lon, lat) => (mapProbe ? mapProbe(lon, lat) : null),
+    fillAt: (lon, lat) => (fillProbe ? fillProbe(lon, lat) : null),
     async memory() {
       const duckdb = firstRow(await db.query('SELECT sum(memory_usage_bytes)::DOUBLE AS bytes FROM duckdb_memory()'));
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;

@@ -3,7 +3,7 @@ import type { UnitLevel } from '../../src/domain/units';
 import type { Database } from '../../src/engine/database';
 import { createNodeDatabase } from '../../src/engine/node';
 import { createBoundaryLayers, drillLayerChanges, type LayerChange } from '../../src/map/boundary-layers';
-import { createEventLayers, pointColors, pointRadii, toEventPointColumns, type EventLayerOptions, type EventPointColumns } from '../../src/map/event-layers';
+import { createEventLayers, pointColors, pointRadii, positionsInWindow, toEventPointColumns, type EventLayerOptions, type EventPointColumns } from '../../src/map/event-layers';
 import { presetPeriod } from '../../src/sql/period';
 import { eventPoints } from '../../src/sql/points';
 import { createEventsTable, type EventFixture } from '../support/events-table';
@@ -222,8 +222,17 @@ describe('createEventLayers', () => {
     for (const timeWindow of windows) {
       const layers = createEventLayers(columns, { ...base, kind: 'points', timeWindow }, ALL);
       expect(layers.map((l) => l.id)).toEqual(IDS);
-      for (const layer of layers) expect((layer.props as unknown as { filterRange: [number, number] }).filterRange).toEqual(timeWindow);
+      // The hexagons bin on the CPU, which ignores the GPU filter: they get the window's events instead (next test).
+      for (const layer of layers.filter((l) => l.id !== 'events-hexagon')) expect((layer.props as unknown as { filterRange: [number, number] }).filterRange).toEqual(timeWindow);
     }
+  });
+
+  it('gives the hexagons only the events of the playback window, and the same array for the whole period', () => {
+    expect(positionsInWindow(columns.positions, columns.tHours, [0, 10])).toBe(columns.positions);
+    const window = positionsInWindow(columns.positions, columns.tHours, [4, 10]);
+    expect(Array.from(window)).toEqual(Array.from(columns.positions.slice(2)));
+    const [hexagon] = createEventLayers(columns, { ...base, kind: 'hexagon', timeWindow: [4, 10], hexagonPositions: window });
+    expect((hexagon!.props.data as unknown as { length: number }).length).toBe(2);
   });
 
   it('hands the typed arrays to the GPU without copying', () => {
