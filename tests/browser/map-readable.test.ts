@@ -163,10 +163,10 @@ describe('a readable map in headless Chromium (#15 points 7–9)', () => {
     }
   });
 
-  /** Waits until the map's camera (kept in the URL's v=) is close on a place at a street zoom. */
+  /** Waits until the map's camera (its data-camera: where it came to rest) is close on a place at a street zoom. */
   async function expectCameraOn(lon: number, lat: number): Promise<void> {
     await session.page.waitForFunction(([x, y]) => {
-      const v = new URL(window.location.href).searchParams.get('v')?.split(',').map(Number);
+      const v = document.querySelector('[data-testid="map"]')?.getAttribute('data-camera')?.split(',').map(Number);
       return Boolean(v && Math.abs(v[0]! - x!) < 2e-4 && Math.abs(v[1]! - y!) < 2e-4 && v[2]! >= 14);
     }, [lon, lat], { timeout: 60_000 });
     await session.page.waitForSelector(MAP_DRAWN, { timeout: 60_000 });
