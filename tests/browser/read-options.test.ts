@@ -58,7 +58,8 @@ describe('read options in the data loader (headless Chromium)', () => {
     const page = session.page;
     await page.getByTestId('events-input').setInputFiles(PREAMBLE);
     await page.waitForFunction(() => document.querySelector('[data-testid="mapping-step"]')?.textContent?.includes('dialect-preamble.csv'), null, { timeout: 60_000 });
-    expect(await page.getByTestId('read-skip').inputValue()).toBe('3');
+    // The read options follow the new file once its summary arrives (they may still show the previous file's for a moment).
+    await page.waitForFunction(() => (document.querySelector('[data-testid="read-skip"]') as HTMLInputElement | null)?.value === '3', null, { timeout: 60_000 });
     expect(await page.getByTestId('read-delimiter').inputValue()).toBe('comma');
     expect(await page.getByTestId('map-event_id').inputValue()).toBe('event_id');
     expect(await page.getByTestId('preview').textContent()).toContain('square dance, speakers');
