@@ -5,7 +5,7 @@ import type { EventMapping } from './mapping';
 import type { RawTable } from './raw-table';
 import type { RuleId } from './rules';
 import { formatLocalTimestamp, parseTimestamp } from './time';
-import { REQUIRED_COLUMNS, validateEvents, type ValidateOptions } from './validate';
+import { parseCoordinate, REQUIRED_COLUMNS, validateEvents, type ValidateOptions } from './validate';
 
 /** Rows the check looks at, spread over the whole table: enough for a 1 % share to be seen, fast at every mapping change. */
 export const CHECK_SAMPLE_ROWS = 20_000;
@@ -92,7 +92,8 @@ function profile(table: RawTable, column: EventColumn, source: string, offsetMin
       if (t < min) min = t;
       if (t > max) max = t;
     } else if (isNumber) {
-      const n = Number(raw.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2'));
+      // Read as validation reads it (a decimal comma included), so the range shown is what will load.
+      const n = parseCoordinate(raw);
       if (Number.isFinite(n)) { if (n < min) min = n; if (n > max) max = n; }
     } else if (counts.size < 5_000 || counts.has(raw)) counts.set(raw, (counts.get(raw) ?? 0) + 1);
   }

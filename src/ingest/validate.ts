@@ -48,7 +48,7 @@ export interface ValidationResult {
 export const REQUIRED_COLUMNS: readonly EventColumn[] = ['reported_at', 'category'];
 
 /** A coordinate as written: "119.9", " 119.9 ", or with a decimal comma "119,9" (semicolon-separated European exports). */
-function parseCoordinate(text: string | null): number {
+export function parseCoordinate(text: string | null): number {
   if (text === null) return NaN;
   const trimmed = text.trim();
   if (trimmed === '') return NaN;

@@ -64,6 +64,9 @@ export function kpiStrip(asOf: string, filter: EventFilter = {}, period: Period 
   return `SELECT\n${select}\nFROM events\nWHERE ${eventWhere(filter)}`;
 }
 
+/** The result column of kpiStripPrevious saying whether a tile's comparison window lies within the loaded data. */
+export const kpiComparisonCovered = (tileId: string) => `${tileId}__covered`;
+
 /** How far back each tile's comparison lies: the selected period's own length, a day, or 30 days. */
 function comparisonShiftMs(window: KpiWindow, period: Period): number {
   switch (window) {
@@ -93,7 +96,10 @@ export function kpiStripPrevious(asOf: string, filter: EventFilter = {}, period:
         case '30d': return lastDays(earlierAsOf, 30);
       }
     };
-    return tileColumns(tile, sqlTimestamp(earlierAsOf), windowPeriod);
+    // A comparison window that begins before the first loaded report (the whole span, a short
+    // extract) would compare with rows that were never loaded: said, not shown as a change.
+    const covered = `${sqlTimestamp(windowPeriod(tile.window).start)} >= (SELECT min(reported_at) FROM events) AS ${kpiComparisonCovered(tile.id)}`;
+    return [...tileColumns(tile, sqlTimestamp(earlierAsOf), windowPeriod), covered];
   }).map((expression) => `  ${expression}`).join(',\n');
   return `SELECT\n${select}\nFROM events\nWHERE ${eventWhere(filter)}`;
 }

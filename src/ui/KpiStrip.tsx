@@ -5,7 +5,7 @@ import { coverageText, kpiTileWords } from '../i18n';
 import type { Language } from '../i18n';
 import { firstRow, type Scalar } from '../engine/columns';
 import type { EventFilter } from '../sql/filter';
-import { kpiCoverageColumns, kpiStrip, kpiStripPrevious } from '../sql/kpis';
+import { kpiComparisonCovered, kpiCoverageColumns, kpiStrip, kpiStripPrevious } from '../sql/kpis';
 import { KpiChange } from './KpiChange';
 import type { Period } from '../sql/period';
 import { useDataset } from './DatasetContext';
@@ -58,7 +58,7 @@ export function KpiStrip({ filter, period, unitName }: { filter: EventFilter; pe
         <div className="kpi-label">{text.label}</div>
         <div className="kpi-value">{missing ? t.unavailable : result.loading ? '…' : formatValue(measure.unit, value, language, t.hours)}</div>
         {coverage ? <div className="kpi-coverage" data-testid={`kpi-coverage-${kpi.id}`}>{coverage}</div> : null}
-        {!missing && !result.loading ? <KpiChange kpi={kpi} value={numberOrNull(value ?? undefined)} previous={previous.data && !previous.loading ? numberOrNull(previous.data[kpi.id]) : undefined} period={period} /> : null}
+        {!missing && !result.loading ? <KpiChange kpi={kpi} value={numberOrNull(value ?? undefined)} previous={previous.data && !previous.loading ? (previous.data[kpiComparisonCovered(kpi.id)] === true ? numberOrNull(previous.data[kpi.id]) : null) : undefined} period={period} /> : null}
         <div className="kpi-definition">{missing ? missing[language] : text.definition}</div>
       </div>
     );

@@ -39,6 +39,15 @@ describe('the KPI tiles\' comparison (issue #15 point 10)', () => {
     expect(before.intake_period).toBe(1);
   });
 
+  it('says when a comparison window begins before the first loaded report, instead of comparing with rows never loaded', async () => {
+    const month = firstRow(await db.query(kpiStripPrevious(AS_OF, {}, MONTH)));
+    expect(month.intake_period__covered).toBe(true);
+    // The whole span since the first report: the same length before it holds no loaded data.
+    const whole = firstRow(await db.query(kpiStripPrevious(AS_OF, {}, { start: '2026-02-19 00:00:00', end: '2026-03-10 12:00:01' })));
+    expect(whole.intake_period__covered).toBe(false);
+    expect(whole.intake_today__covered).toBe(true);
+  });
+
   it('takes stocks 24 hours earlier and 30-day rates over the 30 days before, exactly as the tiles would have shown then', async () => {
     const before = firstRow(await db.query(kpiStripPrevious(AS_OF, {}, MONTH)));
     const dayEarlier = firstRow(await db.query(kpiStrip('2026-03-09 12:00:00', {}, MONTH)));
