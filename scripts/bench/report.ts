@@ -83,7 +83,12 @@ function targets(results: SizeResult[]): string[] {
     lines.push(`| OneMap ≥ 10× faster than plain JS on drill-down | ${ratio(million.drill.plainJs.median, million.drill.browser.median)} faster | ${check(million.drill.plainJs.median >= 10 * million.drill.browser.median)} |`, '');
   }
   const five = results.find((r) => r.events === 5_000_000);
-  if (five) lines.push(`At 5,000,000 events: loaded in ${fmt(five.load.data.median)} ms and answered every question (the three agree); drill-down ${fmt(five.drill.browser.median)} ms (target ≤ 500 ms: ${check(five.drill.browser.median <= 500)}).`, '');
+  if (five) {
+    // Issue #15: the monthly briefing at 5M events has its own target (≤ 4 s).
+    const monthly = five.briefings?.find((b) => b.kind === 'monthly');
+    const briefing = monthly ? `; full monthly briefing ${fmt(monthly.browser.median)} ms (target ≤ 4 s: ${check(monthly.browser.median <= 4000)})` : '';
+    lines.push(`At 5,000,000 events: loaded in ${fmt(five.load.data.median)} ms and answered every question (the three agree); drill-down ${fmt(five.drill.browser.median)} ms (target ≤ 500 ms: ${check(five.drill.browser.median <= 500)})${briefing}.`, '');
+  }
   return lines;
 }
 

@@ -6,7 +6,7 @@ import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import { pastDeadline } from './predicates';
 import type { Period } from './period';
 import {
-  GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, measureColumns, spanCtes, spanJoins, truncate,
+  GRANULARITY_STEP, TREND_FAMILIES, checkFamilies, checkGranularity, durationsInReported, measureColumns, spanCtes, spanJoins, truncate,
   type Granularity, type TrendFamily,
 } from './trend-measures';
 import { dateText, timestampText } from './time-text';
@@ -98,7 +98,7 @@ export function trendSeries(options: SeriesOptions & { families?: readonly Trend
   const overdue = running('o.overdue', 'coalesce(r.overdue_entered, 0) + coalesce(od.overdue_entered, 0) - coalesce(c.overdue_left, 0)');
   const seen = [
     ...(volume || families.has('rates') ? ['reported', 'closed'] : []),
-    ...(families.has('durations') ? ['durations'] : []),
+    ...(families.has('durations') && !durationsInReported(families) ? ['durations'] : []),
     ...(volume ? ['opening', 'overdue_due'] : []),
   ];
   return `WITH ${ctes.join(',\n')},
