@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { CATEGORIES } from '../domain/categories';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlString, sqlTimestamp } from './literal';
@@ -21,7 +22,7 @@ export function categoryMix(options: CategoryMixOptions): string {
   const { current, previous, lastYear, filter = {} } = options;
   const known = CATEGORIES.map((c) => `(${sqlString(c.code)})`).join(', ');
   const spans = { current, previous, last_year: lastYear };
-  const counts = Object.entries(spans).map(([name, period]) => `count(*) FILTER (WHERE ${inPeriod('reported_at', period)}) AS ${name}`).join(',\n    ');
+  const counts = Object.entries(spans).map(([name, period]) => `${countIf(inPeriod('reported_at', period))} AS ${name}`).join(',\n    ');
   const any = Object.values(spans).map((period) => inPeriod('reported_at', period)).join(' OR ');
   return `WITH counts AS (
   SELECT coalesce(category, '') AS category,

@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { eventWhere, type EventFilter } from './filter';
 import { durationRows, rateParts } from './measure-sql';
 import { openAt, pastDeadline, VALID } from './predicates';
@@ -30,17 +31,17 @@ export function departmentMeasures(options: DepartmentMeasuresOptions): string {
     const parts = rateParts(`${name}_rate`);
     const trials = `${closed} AND ${parts.trials(now)}`;
     const hits = `${trials} AND ${parts.hits(now)}`;
-    return `count(*) FILTER (WHERE ${hits}) AS ${name}_hits,
-  count(*) FILTER (WHERE ${trials}) AS ${name}_n,
-  (count(*) FILTER (WHERE ${hits}))::DOUBLE / nullif(count(*) FILTER (WHERE ${trials}), 0) AS ${name}_rate`;
+    return `${countIf(hits)} AS ${name}_hits,
+  ${countIf(trials)} AS ${name}_n,
+  (${countIf(hits)})::DOUBLE / nullif(${countIf(trials)}, 0) AS ${name}_rate`;
   };
   return `SELECT coalesce(department, '') AS department,
-  count(*) FILTER (WHERE ${reported}) AS intake,
-  count(*) FILTER (WHERE ${closed}) AS closed,
+  ${countIf(reported)} AS intake,
+  ${countIf(closed)} AS closed,
   ${rate('on_time')},
   ${rate('satisfaction')},
-  count(*) FILTER (WHERE ${open}) AS backlog,
-  count(*) FILTER (WHERE ${open} AND ${pastDeadline(now)}) AS overdue,
+  ${countIf(open)} AS backlog,
+  ${countIf(`${open} AND ${pastDeadline(now)}`)} AS overdue,
   median(epoch(accepted_at - reported_at) / 3600.0) FILTER (WHERE ${reported} AND ${durationRows({ from: 'reported_at', to: 'accepted_at' }, now)}) AS response_median_h
 FROM events
 WHERE (${reported} OR ${inPeriod('closed_at', period)} OR ${open}) AND ${eventWhere(filter)}

@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { HISTORY_DAYS } from '../domain/anomaly';
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { checkLevels, checkWholeDays, dailyUnitCounts, type AnomalyLevel } from './anomalies';
@@ -138,6 +139,6 @@ ranked AS (
 SELECT code, name, ${spans.flatMap((s) => [column('period', s.i), `${column('intake', s.i).replace(' AS ', '::INTEGER AS ')}`, column('per_10k', s.i), column('top_share', s.i)]).join(', ')}
 FROM ranked
 GROUP BY code, name
-HAVING count(*) FILTER (WHERE top_share <= ${sqlNumber(topShare)} AND intake >= ${sqlNumber(minIntake)}) = ${sqlNumber(periods)}
+HAVING ${countIf(`top_share <= ${sqlNumber(topShare)} AND intake >= ${sqlNumber(minIntake)}`)} = ${sqlNumber(periods)}
 ORDER BY max(per_10k) FILTER (WHERE i = 0) DESC, code`;
 }

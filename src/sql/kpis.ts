@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { KPI_TILES, measure, type KpiTile, type KpiWindow } from '../domain/measures';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlTimestamp } from './literal';
@@ -23,16 +24,16 @@ function tileColumns(tile: KpiTile, now: string, windowPeriod: (window: KpiWindo
   switch (sql.form) {
     case 'count': {
       const scan = scanWhere(sql.scan, inWindow, now);
-      const covered = coverage ? [`count(*) FILTER (WHERE ${scan} AND ${coverage.input} IS NOT NULL) AS ${n}`, `count(*) FILTER (WHERE ${scan}) AS ${base}`] : [];
-      return [`count(*) FILTER (WHERE ${scan} AND ${sql.where(now)}) AS ${tile.id}`, ...covered];
+      const covered = coverage ? [`${countIf(`${scan} AND ${coverage.input} IS NOT NULL`)} AS ${n}`, `${countIf(scan)} AS ${base}`] : [];
+      return [`${countIf(`${scan} AND ${sql.where(now)}`)} AS ${tile.id}`, ...covered];
     }
     case 'rate': {
       const scan = scanWhere(sql.scan, inWindow, now);
       const trials = `${scan} AND ${sql.trials(now)}`;
       return [
-        `(count(*) FILTER (WHERE ${trials} AND ${sql.hits(now)}))::DOUBLE / nullif(count(*) FILTER (WHERE ${trials}), 0) AS ${tile.id}`,
-        `count(*) FILTER (WHERE ${trials}) AS ${n}`,
-        `count(*) FILTER (WHERE ${scan}) AS ${base}`,
+        `(${countIf(`${trials} AND ${sql.hits(now)}`)})::DOUBLE / nullif(${countIf(trials)}, 0) AS ${tile.id}`,
+        `${countIf(trials)} AS ${n}`,
+        `${countIf(scan)} AS ${base}`,
       ];
     }
     case 'duration': {

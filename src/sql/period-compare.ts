@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { eventWhere, type EventFilter } from './filter';
 import { sqlNumber, sqlString, sqlTimestamp } from './literal';
 import { pastDeadline } from './predicates';
@@ -57,7 +58,7 @@ export function periodComparison(options: PeriodComparisonOptions): string {
   if (families.has('volume')) {
     const part = (l: (typeof LABELS)[number], closed: (t: string) => string) => {
       const t = sqlTimestamp(byLabel[l].end);
-      return `SELECT ${sqlString(l)} AS span, count(*) AS backlog, count(*) FILTER (WHERE ${pastDeadline(t)}) AS overdue FROM events WHERE ${closed(t)} AND reported_at < ${t} AND ${where}`;
+      return `SELECT ${sqlString(l)} AS span, count(*) AS backlog, ${countIf(pastDeadline(t))} AS overdue FROM events WHERE ${closed(t)} AND reported_at < ${t} AND ${where}`;
     };
     ctes.push(`stock AS (
   SELECT span, sum(backlog) AS backlog, sum(overdue) AS overdue FROM (

@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { sqlTimestamp } from './literal';
 import { inPeriod, type Period } from './period';
 
@@ -8,10 +9,10 @@ import { inPeriod, type Period } from './period';
  * on "the last 30 days") says so and offers the whole span (issue #14 point 6).
  */
 export function rangeCoverage(period: Period, asOf: string): string {
-  return `SELECT count(*) FILTER (WHERE ${inPeriod('reported_at', period)}) AS in_range,
+  return `SELECT ${countIf(inPeriod('reported_at', period))} AS in_range,
   count(*) AS loaded,
   strftime(min(reported_at), '%Y-%m-%d') AS first_day,
   strftime(max(reported_at) FILTER (WHERE reported_at <= ${sqlTimestamp(asOf)}), '%Y-%m-%d') AS last_day,
-  count(*) FILTER (WHERE reported_at > ${sqlTimestamp(asOf)}) AS after_data_time
+  ${countIf(`reported_at > ${sqlTimestamp(asOf)}`)} AS after_data_time
 FROM events`;
 }

@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { EVENT_COLUMN_TYPES } from './load';
 import { MEMORY_EVENTS } from './event-store';
 import { sqlIdentifier, sqlString } from './literal';
@@ -17,7 +18,7 @@ export function tableColumns(table: string): string {
 /** Row count, rows without an event_id or reported_at, duplicate ids, and the newest report as city-local text. */
 export function stagingChecks(table: string = STAGING_TABLE): string {
   return `SELECT count(*)::BIGINT AS row_count,
-  count(*) FILTER (WHERE event_id IS NULL OR reported_at IS NULL)::BIGINT AS incomplete,
+  ${countIf('event_id IS NULL OR reported_at IS NULL')} AS incomplete,
   (count(event_id) - count(DISTINCT event_id))::BIGINT AS duplicate_ids,
   strftime(max(reported_at), '%Y-%m-%d %H:%M:%S') AS newest_report
 FROM ${sqlIdentifier(table)}`;

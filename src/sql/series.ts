@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { CATEGORIES } from '../domain/categories';
 import { CHANNELS } from '../domain/events';
 import type { UnitLevel } from '../domain/units';
@@ -82,7 +83,7 @@ export function trendSeries(options: SeriesOptions & { families?: readonly Trend
     // (c.left); into the overdue set at the deadline (due_at in a period, or at once when due
     // before reported) and out when closed late (c.overdue_left).
     ctes.push(`opening AS (
-  SELECT ${key} AS key, count(*) AS backlog, count(*) FILTER (WHERE ${pastDeadline(start)}) AS overdue
+  SELECT ${key} AS key, count(*) AS backlog, ${countIf(pastDeadline(start))} AS overdue
   FROM events
   WHERE reported_at < ${start} AND (closed_at IS NULL OR closed_at >= ${start}) AND ${where}
   GROUP BY ALL

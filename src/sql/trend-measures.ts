@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { SEVERITIES } from '../domain/events';
 import type { MeasureId } from '../domain/measures';
 import { RESPONSE_SLA_HOURS } from '../domain/sla';
@@ -30,6 +31,10 @@ import { sqlNumber, sqlString, sqlTimestamp } from './literal';
  *   Trials and hits are the registry's (measure-sql.ts), as on every other screen.
  *
  * Counts with no event behind them are 0; rates and durations are NULL.
+ *
+ * Conditional counts use countIf (count-if.ts): count_if instead of a FILTER per aggregate
+ * made the monthly briefing's trend series at 1M events 332 → 305 ms on native DuckDB and
+ * 461 → 338 ms in the page (medians of 5–7 runs of both forms in one process).
  */
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -128,7 +133,7 @@ function grouped(s: SpanSql, column: string, columns: readonly string[], join: s
 function durationAggregates(now: string): string[] {
   const duration = (name: string, from: string, to: string) => {
     const where = durationRows({ from, to }, now);
-    return `count(*) FILTER (WHERE ${where}) AS ${name}_n, quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [0.5, 0.9]) FILTER (WHERE ${where}) AS ${name}_q`;
+    return `${countIf(where)} AS ${name}_n, quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [0.5, 0.9]) FILTER (WHERE ${where}) AS ${name}_q`;
   };
   return [duration('response', 'reported_at', 'accepted_at'), duration('handling', 'accepted_at', 'resolved_at'), duration('closure', 'reported_at', 'closed_at')];
 }
@@ -156,11 +161,11 @@ export function spanCtes(s: SpanSql): string[] {
     const response = rateParts('response_rate');
     const columns = [
       'count(*) AS intake',
-      ...(s.moves ? [`count(*) FILTER (WHERE closed_at < reported_at) AS never_open`, `count(*) FILTER (WHERE due_at < reported_at AND ${ENTERS_BACKLOG}) AS overdue_entered`] : []),
+      ...(s.moves ? [`${countIf('closed_at < reported_at')} AS never_open`, `${countIf(`due_at < reported_at AND ${ENTERS_BACKLOG}`)} AS overdue_entered`] : []),
       ...(rates
         ? [
-          `count(*) FILTER (WHERE ${response.trials(now)}) AS response_rate_n`,
-          `count(*) FILTER (WHERE ${response.hits(now)}) AS response_rate_hits`,
+          `${countIf(response.trials(now))} AS response_rate_n`,
+          `${countIf(response.hits(now))} AS response_rate_hits`,
         ]
         : []),
       ...durationColumns,
@@ -178,19 +183,19 @@ export function spanCtes(s: SpanSql): string[] {
     // column is restricted to valid events by its FILTER; without, the scan drops them.
     const valid = (condition: string) => (s.moves ? `${VALID} AND ${condition}` : condition);
     const columns = [
-      s.moves ? `count(*) FILTER (WHERE ${VALID}) AS closed` : 'count(*) AS closed',
+      s.moves ? `${countIf(VALID)} AS closed` : 'count(*) AS closed',
       ...(rates
         ? [
           ...(['on_time', 'resolution', 'satisfaction'] as const).flatMap((name) => {
             const parts = rateParts(`${name}_rate`);
             return [
-              `count(*) FILTER (WHERE ${valid(parts.trials(now))}) AS ${name}_n`,
-              `count(*) FILTER (WHERE ${valid(`${parts.trials(now)} AND ${parts.hits(now)}`)}) AS ${name}_hits`,
+              `${countIf(valid(parts.trials(now)))} AS ${name}_n`,
+              `${countIf(`${valid(`${parts.trials(now)} AND ${parts.hits(now)}`)}`)} AS ${name}_hits`,
             ];
           }),
         ]
         : []),
-      ...(s.moves ? ['count(*) FILTER (WHERE closed_at >= reported_at) AS "left"', 'count(*) FILTER (WHERE closed_at > due_at AND closed_at >= reported_at) AS overdue_left'] : []),
+      ...(s.moves ? [`${countIf('closed_at >= reported_at')} AS "left"`, `${countIf('closed_at > due_at AND closed_at >= reported_at')} AS overdue_left`] : []),
     ];
     ctes.push(`closed AS (
   ${grouped(s, 'closed_at', columns, '', s.moves ? 'TRUE' : VALID)}

@@ -1,3 +1,4 @@
+import { countIf } from './count-if';
 import { HOUR_MS as HOUR_MS_NUMBER } from '../domain/wall-clock';
 import { isUnitLevel, type UnitLevel } from '../domain/units';
 import { UNIT_KEY_LENGTH } from './unit-key';
@@ -73,15 +74,15 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
     const sql = MEASURE_SQL[m.id];
     const { value, numerator, denominator, volume } = m.columns;
     if (sql.form === 'count') {
-      scans[sql.scan].push(`count(*) FILTER (WHERE ${sql.where(now)}) AS ${value}`);
+      scans[sql.scan].push(`${countIf(sql.where(now))} AS ${value}`);
       output.push(count(value));
       if (m.coverage) {
-        scans[sql.scan].push(`count(*) FILTER (WHERE ${m.coverage.input} IS NOT NULL) AS ${m.coverage.n}`);
+        scans[sql.scan].push(`${countIf(`${m.coverage.input} IS NOT NULL`)} AS ${m.coverage.n}`);
         output.push(count(m.coverage.n));
       }
     } else if (sql.form === 'rate') {
       if (!numerator || !denominator) throw new Error(`Unit measure "${m.id}" is a rate without numerator and denominator columns`);
-      scans[sql.scan].push(`count(*) FILTER (WHERE ${sql.trials(now)}) AS ${denominator}`, `count(*) FILTER (WHERE ${sql.trials(now)} AND ${sql.hits(now)}) AS ${numerator}`);
+      scans[sql.scan].push(`${countIf(sql.trials(now))} AS ${denominator}`, `${countIf(`${sql.trials(now)} AND ${sql.hits(now)}`)} AS ${numerator}`);
       output.push(count(denominator), count(numerator), `${ratio(numerator, denominator)} AS ${value}`);
     } else if (sql.form === 'duration') {
       if (!volume) throw new Error(`Unit measure "${m.id}" is a duration without a volume column`);
@@ -95,7 +96,7 @@ export function unitMeasures(options: UnitMeasuresOptions): string {
   for (const [name, { from, to, quantiles }] of durations) {
     const where = durationRows({ from, to }, now);
     scans.reported.push(
-      `count(*) FILTER (WHERE ${where}) AS ${name}_n`,
+      `${countIf(where)} AS ${name}_n`,
       // On whole milliseconds (BIGINT), converted to hours after: ~15 % faster than on DOUBLE hours.
       `quantile_cont(epoch_ms(${to}) - epoch_ms(${from}), [${quantiles.join(', ')}]) FILTER (WHERE ${where}) AS ${name}_q`,
     );
