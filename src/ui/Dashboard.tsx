@@ -76,6 +76,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
   const measuresSql = children ? unitMeasures({ level: children, parentCode: unit.code, period, asOf, filter: { ...filter, unitCode: undefined } }) : null;
   const measures = useQuery(measuresSql, rowsOf);
   const points = useQuery(eventPoints(period, filter), toEventPointColumns);
+  const shownEvents = useMemo(() => ({ period, filter }), [period, filter]);
 
   const tooMany = (points.data?.length ?? 0) > POINT_LIMIT;
   const autoAggregated = view.layer === 'points' && tooMany && !forcePoints;
@@ -137,7 +138,7 @@ export function Dashboard({ store, units }: { store: ViewStore; units: UnitsDire
           <ErrorBoundary region="map">
           <MapView view={view} store={store} units={units} points={points.data} eventLayer={eventLayer} choropleth={choropleth?.map ?? null} timeWindow={timeWindow ?? ALL_HOURS} onSelectEvent={selectEvent}
             pending={mapPending} resultLayer={resultLayer} onCapture={registerMapCapture} focus={view.event ? focus : null} onHexagonScale={setHexagonScale} />
-          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} hexagonScale={hexagonScale} heatPeak={heatPeak} />
+          <Legend eventLayer={eventLayer} colorBy={view.colorBy} choropleth={choropleth} autoAggregated={autoAggregated} measuresSql={measures.sql} source={sourceOf('choropleth')} hexagonScale={hexagonScale} heatPeak={heatPeak} shown={shownEvents} />
           <ExportPngButton source={sourceOf('map')} layer={eventLayer ?? view.layer} />
           <div className="map-status" data-testid="map-status">
             {points.error ? t.errorTitle : points.data ? format(t.eventsShown, { count: formatCount(points.data.length) }) : t.loading}

@@ -13,6 +13,8 @@ import { ShowSqlButton } from './ShowSqlButton';
 import { OtherCategoryTexts } from './OtherCategoryTexts';
 import { HeatLegend, HexagonLegend } from './AggregateLegend';
 import type { HexagonScale } from '../map/event-layers';
+import type { EventFilter } from '../sql/filter';
+import type { Period } from '../sql/period';
 
 interface LegendProps {
   eventLayer: 'points' | 'heatmap' | 'hexagon' | null;
@@ -26,10 +28,12 @@ interface LegendProps {
   hexagonScale?: HexagonScale | null;
   /** The most events in one square kilometre among those the heat draws (null until known). */
   heatPeak?: number | null;
+  /** The period and filter of the events the map shows (the "other" words are counted among them). */
+  shown?: { period: Period; filter: EventFilter } | null;
 }
 
 /** What colour and size mean on the map right now, with the measure's definition. */
-export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measuresSql = null, source, hexagonScale = null, heatPeak = null }: LegendProps) {
+export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measuresSql = null, source, hexagonScale = null, heatPeak = null, shown = null }: LegendProps) {
   const { language, t } = useMessages();
   const { origin } = useDataset();
   const items: { color: string; label: string }[] = colorBy === 'category'
@@ -62,7 +66,7 @@ export function Legend({ eventLayer, colorBy, choropleth, autoAggregated, measur
         <div className="legend-block">
           <div className="legend-title">{t[`legend_${colorBy}`]}</div>
           <ul className="legend-items">{items.map((item) => <li key={item.label}><span className="swatch" style={{ background: item.color }} />{item.label}</li>)}</ul>
-          {colorBy === 'category' && origin === 'user' ? <OtherCategoryTexts /> : null}
+          {colorBy === 'category' && origin === 'user' && shown ? <OtherCategoryTexts period={shown.period} filter={shown.filter} /> : null}
           <div className="legend-note">{t.legendSize}</div>
         </div>
       ) : eventLayer ? (
