@@ -69,6 +69,11 @@ function expectedExtract() {
     wholeSpan: { from: firstDay, to: wallText(asOf).slice(0, 10), intake: body.length },
     onTime: withDeadline.filter((e) => e.closed! <= e.due!).length / withDeadline.length,
     coverage: `${withDeadline.length} of ${closed30.length} have a deadline`,
+    // The wall's tiles are today's (the data time's day, up to it).
+    wallCoverage: (() => {
+      const closedToday = accepted.filter((e) => e.closed !== null && e.closed >= today && e.closed <= asOf);
+      return `${closedToday.filter((e) => e.due !== null).length} of ${closedToday.length} have a deadline`;
+    })(),
     // Closed after the data time: at the data time it was still open.
     closedAfter: accepted.find((e) => e.closed !== null && e.closed > asOf && e.created <= asOf)!,
   };
@@ -192,6 +197,13 @@ describe('real cities\' files through the page (issue #14)', () => {
       && document.querySelector('[data-testid="kpi-strip"]')?.getAttribute('aria-busy') === 'false', expected.wholeSpan.intake, { timeout: 120_000 });
     const url = new URL(session.page.url());
     expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([expected.wholeSpan.from, expected.wholeSpan.to]);
+
+    // The wall's on-time tile says its coverage too.
+    await session.page.goto(`${url.origin}${url.pathname}?lang=en&mode=wall&interval=0`);
+    await session.page.waitForFunction(() => document.querySelector('[data-testid="wall-kpis"]')?.getAttribute('aria-busy') === 'false'
+      && document.querySelector('[data-testid="wall-kpi-closed"]')?.getAttribute('data-value') !== '', null, { timeout: 120_000 });
+    expect(await session.page.getByTestId('wall-kpi-coverage-on_time_rate').textContent()).toBe(expected.wallCoverage);
+    if (SHOTS) await session.page.screenshot({ path: resolve(SHOTS, 'extract-wall.png') });
 
     // An event closed after the data time is open at it.
     await session.page.goto(`${url.origin}${url.pathname}?lang=en&event=${expected.closedAfter.id}`);
