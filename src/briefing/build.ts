@@ -22,7 +22,8 @@ function headlineRows(rows: Row[], days: number, unavailable: ReadonlyMap<Measur
   return HEADLINE_MEASURES.map((measure) => {
     // A measure the data cannot support has no numbers at all, so no band and no indicator either.
     const r = unavailable.has(measure.id) ? {} : byMeasure.get(measure.id) ?? {};
-    const scaled = baselineOnPeriodScale(measure, { mean7: num(r.mean_7d), mean28: num(r.mean_28d), sd28: num(r.sd_28d), days });
+    const sameWindows = num(r.same_mean_28) === null ? null : { mean7: num(r.same_mean_7), mean28: num(r.same_mean_28), sd28: num(r.same_sd_28) };
+    const scaled = baselineOnPeriodScale(measure, { mean7: num(r.mean_7d), mean28: num(r.mean_28d), sd28: num(r.sd_28d), days, sameWindows });
     return {
       measure: measure.id, value: num(r.value), previous: num(r.previous), lastYear: num(r.last_year), trials: num(r.n),
       change: num(r.change), changeRel: num(r.change_rel), changeYoy: num(r.change_yoy), changeYoyRel: num(r.change_yoy_rel),

@@ -10,6 +10,12 @@ export interface BaselineStats {
   sd28: number | null;
   /** Length of the period in days (fractional for a running period). */
   days: number;
+  /**
+   * For a flow of a day or week still running: mean and SD of the same elapsed span in the
+   * previous days or weeks (period-compare.ts), already on the period's scale. When given,
+   * they replace the daily mean times the days elapsed.
+   */
+  sameWindows?: { mean7: number | null; mean28: number | null; sd28: number | null } | null;
 }
 
 /**
@@ -20,10 +26,17 @@ export interface BaselineStats {
  * - an average or a rate (durations, shares) averages d days: mean, band ± k·sd/√d.
  * The band assumes independent days, which is rough for a month but states its basis; no
  * band without a standard deviation (fewer than two days of history). Counts and rates are
- * clipped to their possible range.
+ * clipped to their possible range. A flow of a day or week still running is set against the
+ * same elapsed span of the previous days or weeks instead (`sameWindows`), so that Monday to
+ * Thursday is not compared with an average that includes the weekend.
  */
 export function baselineOnPeriodScale(measure: Measure, stats: BaselineStats): { baseline7: number | null; baseline28: number | null; band: [number, number] | null } {
-  const { days } = stats;
+  const { days, sameWindows } = stats;
+  if (measure.kind === 'flow' && sameWindows && sameWindows.mean28 !== null) {
+    const { mean7, mean28, sd28 } = sameWindows;
+    if (sd28 === null || !Number.isFinite(sd28)) return { baseline7: mean7, baseline28: mean28, band: null };
+    return { baseline7: mean7, baseline28: mean28, band: [Math.max(0, mean28 - BAND_SD * sd28), mean28 + BAND_SD * sd28] };
+  }
   const scale = measure.kind === 'flow' ? days : 1;
   const spread = measure.kind === 'flow' ? Math.sqrt(days) : measure.kind === 'average' || measure.kind === 'rate' ? 1 / Math.sqrt(Math.max(days, 1)) : 1;
   const baseline7 = stats.mean7 === null ? null : stats.mean7 * scale;

@@ -445,7 +445,7 @@ export const en: Messages = {
     unavailableMeasures: ' Unavailable measures ({list}).',
     tables: {
       headline: 'Headline numbers',
-      headlineNote: 'Baselines are the daily means of the 7 and 28 days before the period (flows summed over its days, stocks at its end, rates and durations averaged); the normal band is the 28-day baseline ± 2 standard deviations scaled to the period. A running period is compared with the same elapsed time of the previous period and last year. Durations count only events already accepted or closed, so a recent period reads low (slow events are still open).',
+      headlineNote: 'Baselines are the daily means of the 7 and 28 days before the period (flows summed over its days, stocks at its end, rates and durations averaged); the normal band is the 28-day baseline ± 2 standard deviations scaled to the period. A running period is compared with the same elapsed time of the previous period and last year. For a day or week still running, intake and closed are set against the same elapsed span of each of the previous 28 days or 4 weeks (e.g. Monday to Thursday noon), band ± 2 standard deviations of those spans. Durations count only events already accepted or closed, so a recent period reads low (slow events are still open).',
       indicators: 'Indicators outside their normal band',
       overdueSevere: 'Overdue events of severity 3 or more',
       escalations: 'Open escalations',

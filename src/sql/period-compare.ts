@@ -9,6 +9,7 @@ import {
   type Granularity, type TrendFamily,
 } from './trend-measures';
 import { comparedPeriods, periodDays, shiftDays } from './trend-periods';
+import { SAME_WINDOW_FLOWS, sameElapsedWindows } from './same-windows';
 
 export interface PeriodComparisonOptions {
   granularity: Granularity;
@@ -36,6 +37,12 @@ const LABELS = ['current', 'previous', 'last_year'] as const;
  *
  * A compared period or baseline day that begins before the first event of the table is
  * not covered by the data: its values are NULL, never 0.
+ *
+ * For a day or week still running, the flows (intake, closed) also get `same_mean_7`,
+ * `same_mean_28` and `same_sd_28`: the mean and SD of the same elapsed span in each of the
+ * previous days (28) or weeks (4) — Monday to Thursday noon against Monday to Thursday noon —
+ * already on the period's scale (same-windows.ts). A daily mean times 3.5 days would set
+ * four weekdays against an average that includes quiet weekends and raise false alarms.
  *
  * Measure definitions are those of trend-measures.ts; backlog and overdue are taken at
  * each period's end (the data time for a running period).
@@ -66,6 +73,8 @@ export function periodComparison(options: PeriodComparisonOptions): string {
   ) GROUP BY span
 )`);
   }
+  const same = periods.toDate && granularity !== 'month' && families.has('volume') ? sameElapsedWindows(granularity, periods.current, where) : null;
+  if (same) ctes.push(same.ctes);
   const baselineStart = shiftDays(periods.current.start, -28);
   const baseline7 = sqlTimestamp(shiftDays(periods.current.start, -7));
   const measures = [...families].flatMap((f) => FAMILY_MEASURES[f] as readonly string[]);
@@ -105,7 +114,8 @@ baseline AS MATERIALIZED (
   ].join(', ')).join(',\n    ')}
   FROM daily
   WHERE span_start::TIMESTAMP >= (SELECT first FROM data_start)::DATE
-)
+)${same ? `,
+same_baseline AS MATERIALIZED (${same.baseline})` : ''}
 SELECT m.measure, ${column((m) => value(m, 'current'))} AS value, ${column((m) => value(m, 'previous'))} AS previous,
   ${column((m) => value(m, 'last_year'))} AS last_year,
   value - previous AS change, (value - previous) / nullif(previous, 0) AS change_rel,
@@ -113,7 +123,8 @@ SELECT m.measure, ${column((m) => value(m, 'current'))} AS value, ${column((m) =
   ${['mean_7d', 'sd_7d', 'mean_28d', 'sd_28d'].map((stat) => `${column((m) => `b.${m}_${stat}`)} AS ${stat}`).join(', ')},
   -- DOUBLE: a running period's 3.5 days would otherwise be a DECIMAL, which reaches JS as no number at all.
   ${sqlNumber(periodDays(periods.current))}::DOUBLE AS days,
-  ${column((m) => rateN(m, 'current'))} AS n, ${column((m) => rateN(m, 'previous'))} AS previous_n, ${column((m) => rateN(m, 'last_year'))} AS last_year_n
-FROM wide w, baseline b, (VALUES ${measures.map((m, i) => `(${sqlString(m)}, ${sqlNumber(i + 1)})`).join(', ')}) m(measure, i)
+  ${column((m) => rateN(m, 'current'))} AS n, ${column((m) => rateN(m, 'previous'))} AS previous_n, ${column((m) => rateN(m, 'last_year'))} AS last_year_n,
+  ${['mean_7', 'mean_28', 'sd_28'].map((stat) => `${column((m) => (same && SAME_WINDOW_FLOWS.includes(m) ? `sb.${m}_${stat}` : 'NULL'))} AS same_${stat}`).join(', ')}
+FROM wide w, baseline b${same ? ', same_baseline sb' : ''}, (VALUES ${measures.map((m, i) => `(${sqlString(m)}, ${sqlNumber(i + 1)})`).join(', ')}) m(measure, i)
 ORDER BY m.i`;
 }

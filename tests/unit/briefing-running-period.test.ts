@@ -60,6 +60,68 @@ describe('a briefing for a period still in progress', () => {
   });
 });
 
+/**
+ * Weekdays busy (10 reports, every two hours from 00:00), weekends quiet (2, at 09:00 and
+ * 15:00), each closed an hour later: a running week or day is set against the same elapsed
+ * span of the previous weeks or days, not against a daily mean that includes the weekend.
+ */
+function weekdayEvents(): EventFixture[] {
+  const rows: EventFixture[] = [];
+  for (let d = 0; d < 40; d++) {
+    const day = new Date(Date.UTC(2026, 1, 1 + d));
+    const date = day.toISOString().slice(0, 10);
+    const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
+    const hours = weekend ? [9, 15] : [0, 2, 4, 6, 8, 10, 12, 14, 16, 18];
+    for (const hour of hours) {
+      const at = (h: number) => `${date} ${String(h).padStart(2, '0')}:00:00`;
+      rows.push({ grid_code: GRID, reported_at: at(hour), accepted_at: at(hour), closed_at: at(hour + 1), due_at: `${date} 23:00:00`, status: 'closed' });
+    }
+  }
+  return rows;
+}
+
+describe('a running period against the same elapsed span of earlier weeks and days', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createNodeDatabase();
+    await createUnitsTable(db, UNITS);
+    await createEventsTable(db, weekdayEvents());
+  });
+  afterAll(async () => { await db.close(); });
+
+  it('sets Monday to Thursday noon against Monday to Thursday noon of the 4 weeks before', async () => {
+    const briefing = await buildBriefing(db, { kind: 'weekly', date: '2026-03-11', unitCode: '331102' }, '2026-03-12 11:59:59');
+    const intake = briefing.headline.find((r) => r.measure === 'intake')!;
+    const closed = briefing.headline.find((r) => r.measure === 'closed')!;
+    // 3 weekdays of 10 and Thursday's 6 before noon; every earlier week the same. A daily mean × 3.5 would say 27.
+    expect(intake.value).toBe(36);
+    expect(intake.baseline28).toBe(36);
+    expect(intake.baseline7).toBe(36);
+    expect(closed.value).toBe(36);
+    expect(closed.baseline28).toBe(36);
+    expect(briefing.indicators.map((i) => i.measure)).not.toContain('intake');
+    // A stock is still the level at the end, from the daily baseline.
+    expect(briefing.headline.find((r) => r.measure === 'backlog')!.baseline28).not.toBeNull();
+  });
+
+  it('sets a day cut at noon against the same hours of the 28 days before', async () => {
+    const briefing = await buildBriefing(db, { kind: 'daily', date: '2026-03-12', unitCode: '331102' }, '2026-03-12 11:59:59');
+    const intake = briefing.headline.find((r) => r.measure === 'intake')!;
+    expect(intake.value).toBe(6);
+    // 12 Feb – 11 Mar: 20 weekdays with 6 reports before noon, 8 weekend days with 1.
+    expect(intake.baseline28).toBeCloseTo((20 * 6 + 8 * 1) / 28, 9);
+    // The last 7 days: 5 weekdays and 2 weekend days.
+    expect(intake.baseline7).toBeCloseTo((5 * 6 + 2 * 1) / 7, 9);
+  });
+
+  it('keeps the daily mean times the days for a finished week', async () => {
+    const briefing = await buildBriefing(db, { kind: 'weekly', date: '2026-03-04', unitCode: '331102' }, '2026-03-12 11:59:59');
+    const intake = briefing.headline.find((r) => r.measure === 'intake')!;
+    expect(intake.value).toBe(54);
+    expect(intake.baseline28).toBeCloseTo(54, 9);
+  });
+});
+
 describe('one measure, one number', () => {
   let db: Database;
   beforeAll(async () => {
