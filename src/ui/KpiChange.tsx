@@ -1,4 +1,4 @@
-import { dayChange } from '../domain/change';
+import { kpiChange } from '../domain/change';
 import { formatMagnitude } from '../domain/format';
 import { measure as registryMeasure, type KpiTile } from '../domain/measures';
 import { DAY_MS, timestampMs } from '../domain/wall-clock';
@@ -28,7 +28,7 @@ export function KpiChange({ kpi, value, previous, period }: { kpi: KpiTile; valu
   const { language, t } = useMessages();
   if (previous === undefined) return <div className="kpi-change" aria-busy="true">…</div>;
   const measure = registryMeasure(kpi.measure);
-  const change = dayChange(value, previous, measure.better);
+  const change = kpiChange(value, previous, measure.better);
   const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
   const amount = formatMagnitude(measure.unit, change.magnitude, language);
   return (

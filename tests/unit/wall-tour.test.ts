@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitEntry } from '../../src/ui/units-directory';
 import { rankingScope, tourStep, tourStops, type TourUnits } from '../../src/ui/wall/tour';
-import { dayChange } from '../../src/domain/change';
+import { kpiChange } from '../../src/domain/change';
 import { visibleRanking } from '../../src/ui/wall/WallRanking';
 
 function unit(code: string, parent: string | null, level: UnitEntry['level']): UnitEntry {
@@ -52,6 +52,6 @@ describe('day-over-day change on a KPI tile', () => {
     [5, 5, 'lower', { direction: 'flat', magnitude: 0, good: null }],
     [5, null, 'lower', { direction: null, magnitude: null, good: null }],
   ] as const)('%s against %s (better %s)', (value, previous, better, expected) => {
-    expect(dayChange(value, previous, better)).toMatchObject(expected);
+    expect(kpiChange(value, previous, better)).toMatchObject(expected);
   });
 });

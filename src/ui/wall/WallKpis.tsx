@@ -5,7 +5,7 @@ import { measure as registryMeasure, WALL_TILE_IDS } from '../../domain/measures
 import { periodComparison } from '../../sql/period-compare';
 import { useDataset } from '../DatasetContext';
 import { useQuery } from '../useQuery';
-import { dayChange } from '../../domain/change';
+import { kpiChange } from '../../domain/change';
 import { coverageText, joinSentences, kpiTileWords, MESSAGES, type Language } from '../../i18n';
 import type { WallMessages } from './messages';
 
@@ -58,7 +58,7 @@ export function WallKpis({ unitCode, t, language }: { unitCode: string; t: WallM
         }
         const entry = values?.get(tile.id) ?? null;
         const value = entry?.value ?? null;
-        const change = dayChange(value, entry?.previous ?? null, tile.better);
+        const change = kpiChange(value, entry?.previous ?? null, tile.better);
         const text = value === null ? (values ? '—' : '…') : formatMeasureValue(tile.unit, value, language);
         const amount = formatMagnitude(tile.unit, change.magnitude, language);
         const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '';
