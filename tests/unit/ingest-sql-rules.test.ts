@@ -17,6 +17,10 @@ import { TIMESTAMP_COLUMNS } from '../../src/ingest/event-columns';
 import { dropValidationTables, validateInEngine } from '../../src/ingest/sql/validate-sql';
 import { stageRawTable } from '../../src/ingest/sql/stage-raw-table';
 import { EVENT_TABLE_COLUMNS } from '../../src/domain/events';
+import { parseTimestamp } from '../../src/ingest/time';
+import { parseCoordinate } from '../../src/ingest/validate';
+import { layeredSelect, timestampLayers } from '../../src/ingest/sql/time-sql';
+import { coordinateLayers } from '../../src/ingest/sql/coordinate-sql';
 
 const DIR = join(__dirname, '../fixtures/ingest');
 
@@ -178,5 +182,32 @@ describe('SQL rules = JS rules on a file that breaks every row rule', () => {
   it('gives the same verdicts in DuckDB-WASM, the page\'s engine', async () => {
     const table = await readEventsFile(readFileSync(path), 'every-rule.csv');
     await expectSame(wasm, table, suggestMapping(table.columns), { boundaries: model.index, knownGridCodes: model.gridCodes });
+  });
+});
+
+describe('SQL parsing = JS parsing, value by value', () => {
+  // Every position of a canonical time (the SQL fast path) replaced by characters that a
+  // lenient parser might take: the fast path must read exactly what parseTimestamp reads.
+  const canonical = ['2024-02-29 23:59:59', '2023-12-31T00:00:00', '0099-01-01 00:00:00', '2024-01-01 24:00:00', '2024-01-01 12:60:00', '2024-01-01 12:00:60'];
+  const swaps = [' ', '+', '-', 'Z', 'z', 'T', ':', '.', 'a', '٣', '\u3000', '0', '9', '/'];
+  const times = [...canonical, ...canonical.slice(0, 2).flatMap((text) => [...text].flatMap((_, i) => swaps.map((c) => text.slice(0, i) + c + text.slice(i + 1)))),
+    ...canonical.map((t) => `${t}Z`), ...canonical.map((t) => ` ${t}`), '2024-1-2 3:4:5', '2024-01-02 03:04:05.5+05:30', '2024-01-02T03:04:05-0800', '1/2/2024 12:00 AM',
+    '1/2/2024 12:00:00.25 pm', '2024年2月29日', '2024年2月29日 23点59分', '20240229', '202402292359', '20240229235959', '1709251199', '1709251199000', '45351.75', '60', '61', '0.99', '1e5', ''];
+  const coordinates = ['119.9', '-119.9', ' 119.9 ', '\u3000119.9', '119,9', '-119,9', '1,234.5', '+119.9', '.5', '5.', '1e2', '1E-2', '0x77', '0X1f', '0b101', '0o17', '1_0', '+-1', 'Infinity', '-Infinity', 'NaN', 'nan', 'inf', '1e400', '', ' ', '--1', '1.2.3', '١٢٣'];
+
+  it('reads every time as parseTimestamp does (value or problem)', async () => {
+    await native.createTable('probe_times', [{ name: '_row', type: 'INTEGER', values: Int32Array.from(times, (_, i) => i) }, { name: 'raw', type: 'VARCHAR', values: times.map((t) => (t === '' ? null : t)) }]);
+    const got = await native.columns(`SELECT p_ms::DOUBLE AS ms, p_problem AS problem FROM (${layeredSelect('probe_times', timestampLayers('raw', 'p', 480))}) ORDER BY _row`);
+    const expected = times.map((t) => (t === '' ? [NaN, null] : ((v) => (typeof v === 'number' ? [v, null] : [NaN, v]))(parseTimestamp(t, 480))));
+    expect(times.map((t, i) => [t, (got.ms as Float64Array)[i], (got.problem as (string | null)[])[i]])).toEqual(times.map((t, i) => [t, ...expected[i]!]));
+  });
+
+  it('reads every coordinate as parseCoordinate does (a finite number, or none)', async () => {
+    await native.createTable('probe_coordinates', [{ name: '_row', type: 'INTEGER', values: Int32Array.from(coordinates, (_, i) => i) }, { name: 'raw', type: 'VARCHAR', values: coordinates.map((t) => (t === '' ? null : t)) }]);
+    const got = await native.columns(`SELECT p_num AS num FROM (${layeredSelect('probe_coordinates', coordinateLayers('raw', 'p'))}) ORDER BY _row`);
+    const expected = coordinates.map((t) => { const n = parseCoordinate(t === '' ? null : t); return Number.isFinite(n) ? n : NaN; });
+    // Number('0o17') is 15: the one form the SQL does not read (docs/ingest.md); it is a coordinate in no file.
+    const skip = new Set(['0o17']);
+    expect(coordinates.filter((t) => !skip.has(t)).map((t) => [t, (got.num as Float64Array)[coordinates.indexOf(t)]])).toEqual(coordinates.filter((t) => !skip.has(t)).map((t) => [t, expected[coordinates.indexOf(t)]]));
   });
 });

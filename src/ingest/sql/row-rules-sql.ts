@@ -27,6 +27,8 @@ export interface RuleContext {
 
 /** Columns whose text is kept as data: cleaned (control characters, length) and flagged as validateEvents' text() does. */
 export const TEXT_COLUMNS = ['grid_code', 'category', 'subcategory', 'department', 'description', 'address', 'event_id'] as const satisfies readonly EventColumn[];
+/** Of those, free text that no rule reads: only its flags are kept in ingest_rows, the cleaned text is made again for the events. */
+export const FREE_TEXT_COLUMNS = ['subcategory', 'department', 'description', 'address'] as const satisfies readonly EventColumn[];
 
 export const cell = (column: EventColumn): string => stagedColumn(column);
 export const clean = (column: EventColumn): string => `txt_${column}`;
@@ -52,33 +54,48 @@ function lifecycleArg(): string {
 const STATUS_FROM_TIMES = `CASE WHEN ${timeMs('closed_at')} IS NOT NULL THEN 'closed' WHEN ${timeMs('resolved_at')} IS NOT NULL THEN 'resolved'
   WHEN ${timeMs('accepted_at')} IS NOT NULL THEN 'accepted' WHEN ${timeMs('dispatched_at')} IS NOT NULL THEN 'dispatched' ELSE 'reported' END`;
 
-/** One row per data row: verdict inputs and the event's values. */
-export function rowsSql(context: RuleContext): string {
-  const codedJoins = (Object.keys(CODED_COLUMNS) as CodedColumn[]).map((column) => `LEFT JOIN ${lookupTable(column)} AS lk_${column} ON lk_${column}.raw = p.${cell(column)}`);
-  const codedValues = (Object.keys(CODED_COLUMNS) as CodedColumn[]).map((column) => `lk_${column}.code AS ${column}_code`);
-  return `SELECT p.*,
-  ${lifecycleArg()} AS life_arg,
-  CASE WHEN ${timeMs('due_at')} < ${timeMs('reported_at')} THEN 'due_at|' || ${timeMs('due_at')} || '|reported_at|' || ${timeMs('reported_at')} END AS due_arg,
-  (p.${cell('lon')} IS NOT NULL OR p.${cell('lat')} IS NOT NULL) AS has_coordinates,
-  CASE WHEN p.${cell('lon')} IS NULL AND p.${cell('lat')} IS NULL THEN NULL
+/**
+ * One row per data row: what the issue selects, the verdict and the events read, nothing
+ * more (every string column written costs more than the expressions that make it). `parsed`
+ * is the relation of the parsed cells (validate-sql.ts), computed in the same statement.
+ */
+export function rowsSql(context: RuleContext, parsed: string): string {
+  const coded = Object.keys(CODED_COLUMNS) as CodedColumn[];
+  const codedJoins = coded.map((column) => `LEFT JOIN ${lookupTable(column)} AS lk_${column} ON lk_${column}.raw = p.${cell(column)}`);
+  const codedValues = coded.flatMap((column) => [
+    `lk_${column}.code AS ${column}_code`,
+    `CASE WHEN p.${cell(column)} IS NOT NULL AND lk_${column}.code IS NULL THEN p.${cell(column)} END AS ${column}_unknown`,
+  ]);
+  const times = TIMESTAMP_COLUMNS.flatMap((column) => [timeMs(column), timeProblem(column), `t_${column}_text`]);
+  const flags = TEXT_COLUMNS.flatMap((column) => [`${clean(column)}_ctl`, `${clean(column)}_cut`, `${clean(column)}_len`]);
+  const unknownGrid = `(${clean('grid_code')} IS NOT NULL AND ${bool(context.hasKnownCodes)} AND known.code IS NULL)`;
+  const coordinateRule = `CASE WHEN p.${cell('lon')} IS NULL AND p.${cell('lat')} IS NULL THEN NULL
     WHEN x_num IS NULL OR y_num IS NULL THEN 'coordinates_unparseable'
     WHEN x_num = 0 AND y_num = 0 THEN 'coordinates_zero'
     WHEN NOT (abs(x_num) <= 180 AND abs(y_num) <= 90) AND NOT (abs(y_num) <= 180 AND abs(x_num) <= 90) THEN 'coordinates_out_of_range'
-    WHEN pl.swapped = 1 THEN 'coordinates_swapped' END AS coordinate_rule,
+    WHEN pl.swapped = 1 THEN 'coordinates_swapped' END`;
+  const outside = `(pl._row IS NOT NULL AND ${bool(context.hasBoundaries)} AND codes.code IS NULL)`;
+  return `SELECT _row, _line, _problem, ${[...times, ...flags].join(', ')},
+  ${lifecycleArg()} AS life_arg,
+  CASE WHEN ${timeMs('due_at')} < ${timeMs('reported_at')} THEN 'due_at|' || ${timeMs('due_at')} || '|reported_at|' || ${timeMs('reported_at')} END AS due_arg,
+  (p.${cell('lon')} IS NOT NULL OR p.${cell('lat')} IS NOT NULL) AS has_coordinates,
+  ${coordinateRule} AS coordinate_rule,
   CASE WHEN p.${cell('lon')} IS NOT NULL AND x_num IS NOT NULL AND y_num IS NULL THEN 'lat' ELSE 'lon' END AS coordinate_column,
-  coalesce(p.${cell('lon')}, '') || ', ' || coalesce(p.${cell('lat')}, '') AS coordinate_text,
+  CASE WHEN ${coordinateRule} IS NOT NULL OR ${outside} THEN coalesce(p.${cell('lon')}, '') || ', ' || coalesce(p.${cell('lat')}, '') END AS coordinate_text,
   pl.lon AS lon, pl.lat AS lat,
-  (pl._row IS NOT NULL AND ${bool(context.hasBoundaries)} AND codes.code IS NULL) AS outside,
+  ${outside} AS outside,
   codes.code AS located,
-  (${clean('grid_code')} IS NOT NULL AND ${bool(context.hasKnownCodes)} AND known.code IS NULL) AS grid_unknown,
-  CASE WHEN ${clean('grid_code')} IS NOT NULL AND ${bool(context.hasKnownCodes)} AND known.code IS NULL AND codes.code IS NOT NULL THEN codes.code
-    ELSE coalesce(${clean('grid_code')}, codes.code) END AS grid_final,
+  ${unknownGrid} AS grid_unknown,
+  CASE WHEN ${unknownGrid} THEN ${clean('grid_code')} END AS grid_text,
+  CASE WHEN ${unknownGrid} AND codes.code IS NOT NULL THEN codes.code ELSE coalesce(${clean('grid_code')}, codes.code) END AS grid_final,
   lk_severity.severity AS severity, lk_severity.problem AS severity_problem,
-  lk_category.code AS category_code,
+  CASE WHEN lk_severity.problem IS NOT NULL THEN p.${cell('severity')} END AS severity_text,
+  lk_category.code AS category_code, ${clean('category')},
   ${codedValues.join(',\n  ')},
+  CASE WHEN p.${cell('status')} IS NULL THEN ${STATUS_FROM_TIMES} ELSE lk_status.code END AS status_final,
   (${clean('event_id')} IS NULL) AS id_generated,
   coalesce(${clean('event_id')}, ${sqlString(`${context.fileName}#`)} || _line) AS id_final
-FROM ingest_parsed AS p
+FROM (${parsed}) AS p
 LEFT JOIN ingest_place AS pl USING (_row)
 LEFT JOIN ingest_codes AS codes ON codes.ix = pl.located
 LEFT JOIN ingest_known_codes AS known ON known.code = ${clean('grid_code')}
@@ -102,23 +119,23 @@ export function issueSelects(context: RuleContext): string[] {
   const checks: RuleSelect[] = [];
   context.missing.forEach((column, j) => checks.push({ ord: 100 + j, rule: 'missing_required_column', column: `'${column}'`, when: 'TRUE' }));
   TIMESTAMP_COLUMNS.forEach((column, j) => {
-    if (column === 'reported_at' && context.mapped.has('reported_at')) checks.push({ ord: 200 + j, rule: 'required_value_empty', column: `'${column}'`, when: `${cell(column)} IS NULL` });
-    checks.push({ ord: 200 + j, rule: timeProblem(column), column: `'${column}'`, when: `${timeProblem(column)} IS NOT NULL`, value: cell(column) });
+    if (column === 'reported_at' && context.mapped.has('reported_at')) checks.push({ ord: 200 + j, rule: 'required_value_empty', column: `'${column}'`, when: `${timeMs(column)} IS NULL AND ${timeProblem(column)} IS NULL` });
+    checks.push({ ord: 200 + j, rule: timeProblem(column), column: `'${column}'`, when: `${timeProblem(column)} IS NOT NULL`, value: `t_${column}_text` });
   });
   checks.push({ ord: 300, rule: 'lifecycle_out_of_order', column: "split_part(life_arg, '|', 1)", when: 'life_arg IS NOT NULL', arg: 'life_arg' });
   checks.push({ ord: 301, rule: 'lifecycle_out_of_order', column: "'due_at'", when: 'due_arg IS NOT NULL', arg: 'due_arg' });
   checks.push({ ord: 400, rule: 'coordinate_rule', column: 'coordinate_column', when: 'coordinate_rule IS NOT NULL', value: 'coordinate_text' });
   checks.push({ ord: 401, rule: 'outside_boundaries', column: "'lon'", when: 'outside', value: 'coordinate_text' });
   checks.push(...textChecks('grid_code', 402));
-  checks.push({ ord: 404, rule: 'grid_code_unknown', column: "'grid_code'", when: 'grid_unknown', value: clean('grid_code'), arg: 'located' });
+  checks.push({ ord: 404, rule: 'grid_code_unknown', column: "'grid_code'", when: 'grid_unknown', value: 'grid_text', arg: 'located' });
   checks.push({ ord: 405, rule: 'location_missing', column: "'lon'", when: 'NOT has_coordinates AND grid_final IS NULL' });
   if (context.mapped.has('lon') && context.mapped.has('lat')) checks.push({ ord: 405, rule: 'coordinates_missing', column: "'lon'", when: 'NOT has_coordinates AND grid_final IS NOT NULL' });
-  checks.push({ ord: 500, rule: 'severity_problem', column: "'severity'", when: 'severity_problem IS NOT NULL', value: cell('severity') });
+  checks.push({ ord: 500, rule: 'severity_problem', column: "'severity'", when: 'severity_problem IS NOT NULL', value: 'severity_text' });
   checks.push(...textChecks('category', 501));
   if (context.mapped.has('category')) checks.push({ ord: 503, rule: 'category_unknown', column: "'category'", when: 'category_code IS NULL', value: `coalesce(${clean('category')}, '')` });
   checks.push(...textChecks('subcategory', 504));
   (['channel', 'status', 'closed_level', 'outcome', 'satisfaction'] as const).forEach((column, j) => {
-    checks.push({ ord: 510 + j, rule: 'value_unknown', column: `'${column}'`, when: `${cell(column)} IS NOT NULL AND ${column}_code IS NULL`, value: cell(column) });
+    checks.push({ ord: 510 + j, rule: 'value_unknown', column: `'${column}'`, when: `${column}_unknown IS NOT NULL`, value: `${column}_unknown` });
   });
   checks.push(...textChecks('department', 520), ...textChecks('description', 522), ...textChecks('address', 524), ...textChecks('event_id', 526));
   if (context.mapped.has('event_id')) checks.push({ ord: 528, rule: 'id_generated', column: "'event_id'", when: 'id_generated' });
@@ -129,15 +146,15 @@ export function issueSelects(context: RuleContext): string[] {
   });
 }
 
-/** Accepted events in file order, typed as EVENT_COLUMN_TYPES (src/sql/load.ts). */
-export function eventsSql(): string {
+/** Accepted events in file order, typed as EVENT_COLUMN_TYPES (src/sql/load.ts); `texts` is the relation of the cleaned free text. */
+export function eventsSql(texts: string): string {
   const ts = (column: string): string => `make_timestamp(${timeMs(column)} * 1000) AS ${column}`;
   const values: Record<string, string> = {
     event_id: 'id_final', channel: 'channel_code', category: `coalesce(category_code, '${OTHER_CATEGORY_CODE}')`, subcategory: clean('subcategory'),
     severity: 'CAST(severity AS TINYINT)', lon: 'lon', lat: 'lat', grid_code: 'grid_final', department: clean('department'),
-    status: `CASE WHEN ${cell('status')} IS NULL THEN ${STATUS_FROM_TIMES} ELSE status_code END`, closed_level: 'closed_level_code',
+    status: 'status_final', closed_level: 'closed_level_code',
     outcome: 'outcome_code', satisfaction: 'satisfaction_code', description: clean('description'), address: clean('address'), category_text: clean('category'),
   };
   const select = [...EVENT_COLUMNS, 'category_text'].map((column) => ((TIMESTAMP_COLUMNS as readonly string[]).includes(column) ? ts(column) : `${values[column]} AS ${column}`));
-  return `SELECT ${select.join(', ')} FROM ingest_rows JOIN ingest_verdict USING (_row) WHERE NOT rejected ORDER BY _row`;
+  return `SELECT ${select.join(', ')} FROM ingest_rows JOIN ingest_verdict USING (_row) JOIN (${texts}) AS texts USING (_row) WHERE NOT rejected ORDER BY _row`;
 }

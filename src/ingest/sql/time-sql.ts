@@ -28,15 +28,24 @@ function int(group: string): string {
 
 /**
  * The layers that parse column `raw` into `${p}_ms` (BIGINT, NULL when empty or not a
- * time) and `${p}_problem` ('time_unparseable' | 'time_impossible' | NULL). Helper columns
+ * time) and `${p}_problem` ('time_unparseable' | 'time_impossible' | NULL), with the text
+ * as `${p}_text` where there is a problem (both NULL: the cell was empty). Helper columns
  * are named `${p}__…` so that the caller can drop them.
  */
 export function timestampLayers(raw: string, p: string, cityOffsetMinutes: number): string[][] {
   const h = (name: string): string => `${p}__${name}`;
   const v = h('v'), k = h('k'), m = h('m');
   const cityMs = cityOffsetMinutes * 60_000;
+  const fast = h('fast');
   return [
-    [`${jsTrimSql(raw)} AS ${v}`],
+    // "YYYY-MM-DD HH:MM:SS", the form of most exports, by DuckDB's strptime (parseCanonical's
+    // fast path; LIKE fixes the length and the separators, strptime reads only digits between
+    // them, but for a space before the year, hence the first digit). Hour 24, second 60 and years below 100 read otherwise than Date.UTC: those, and
+    // dates that do not exist (NULL here), go the long way, which names the problem.
+    [`CASE WHEN ${raw} LIKE '____-__-__%__:__:__' AND length(${raw}) = 19 AND substr(${raw}, 1, 1) BETWEEN '0' AND '9' AND NOT starts_with(${raw}, '00')
+        AND substr(${raw}, 12, 2) <= '23' AND substr(${raw}, 15, 2) <= '59' AND substr(${raw}, 18, 2) <= '59'
+      THEN epoch_ms(try_strptime(${raw}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S'])) END AS ${fast}`],
+    [`CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(raw)} END AS ${v}`],
     [`CASE WHEN ${v} IS NULL THEN NULL
       WHEN regexp_matches(${v}, ${sqlPattern(ISO)}) THEN 'iso'
       WHEN regexp_matches(${v}, ${sqlPattern(CHINESE)}) THEN 'zh'
@@ -68,7 +77,7 @@ export function timestampLayers(raw: string, p: string, cityOffsetMinutes: numbe
       `CASE WHEN ${h('mo')} = 2 AND ((${h('y')} % 4 = 0 AND ${h('y')} % 100 <> 0) OR ${h('y')} % 400 = 0) THEN 29
         WHEN ${h('mo')} BETWEEN 1 AND 12 THEN [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][${h('mo')}] ELSE 0 END AS ${h('dim')}`,
     ],
-    [`CASE
+    [`CASE WHEN ${fast} IS NOT NULL THEN ${fast}
       WHEN ${k} IN ('iso', 'zh', 'us', 'compact') THEN
         CASE WHEN NOT ${h('bad_clock')} AND ${h('mo')} BETWEEN 1 AND 12 AND ${h('d')} >= 1 AND ${h('d')} <= ${h('dim')}
           AND ${h('hh')} <= 23 AND ${h('mi')} <= 59 AND ${h('se')} <= 59 THEN
@@ -84,7 +93,10 @@ export function timestampLayers(raw: string, p: string, cityOffsetMinutes: numbe
       WHEN ${k} = 'excel' AND ${h('serial')} >= 1 AND floor(${h('serial')}) <> 60 THEN
         ${EXCEL_EPOCH_MS} + CAST(round(CASE WHEN ${h('serial')} < 61 THEN ${h('serial')} + 1 ELSE ${h('serial')} END * 86400000 / 1000) AS BIGINT) * 1000
       END AS ${p}_ms`],
+    // v is NULL for an empty cell and for one the fast path read.
     [`CASE WHEN ${v} IS NULL THEN NULL WHEN ${k} IS NULL THEN 'time_unparseable' WHEN ${p}_ms IS NULL THEN 'time_impossible' END AS ${p}_problem`],
+    // The text is kept only where a message quotes it: a million copies of good times cost more than their parsing.
+    [`CASE WHEN ${p}_problem IS NOT NULL THEN ${raw} END AS ${p}_text`],
   ];
 }
 
@@ -96,11 +108,13 @@ export function zipLayers(all: readonly string[][][]): string[][] {
 
 /**
  * `SELECT * FROM source` with the layers' columns added one layer after another (each
- * layer may use the columns of the layers before it), helper columns (`…__…`) left out.
+ * layer may use the columns of the layers before it), helper columns (`…__…`) and the
+ * source columns in `drop` left out (a table written with every raw text twice costs more
+ * than all the parsing).
  */
-export function layeredSelect(source: string, layers: readonly string[][]): string {
+export function layeredSelect(source: string, layers: readonly string[][], drop: readonly string[] = []): string {
   const ctes = layers.map((exprs, n) => `l${n + 1} AS (SELECT *${exprs.length ? `, ${exprs.join(',\n  ')}` : ''} FROM ${n === 0 ? source : `l${n}`})`);
   if (layers.length === 0) return `SELECT * FROM ${source}`;
-  const helpers = layers.flat().map((expr) => /AS (\w+)$/.exec(expr.trim())?.[1] ?? '').filter((name) => name.includes('__'));
+  const helpers = [...drop, ...layers.flat().map((expr) => /AS (\w+)$/.exec(expr.trim())?.[1] ?? '').filter((name) => name.includes('__'))];
   return `WITH ${ctes.join(',\n')}\nSELECT *${helpers.length ? ` EXCLUDE (${helpers.join(', ')})` : ''} FROM l${layers.length}`;
 }

@@ -12,9 +12,9 @@ import { createCategoryLookup, createCodedLookup, createSeverityLookup, CODED_CO
 import { coordinateLayers } from './coordinate-sql';
 import { issueFromRow, type IssueRow } from './issue-objects';
 import { placePoints } from './place-points';
-import { cell, clean, eventsSql, issueSelects, rowsSql, TEXT_COLUMNS, type RuleContext } from './row-rules-sql';
+import { cell, clean, eventsSql, FREE_TEXT_COLUMNS, issueSelects, rowsSql, TEXT_COLUMNS, type RuleContext } from './row-rules-sql';
 import { stagedColumn, type StagedEvents } from './stage-raw-table';
-import { cleanTextLayers } from './text-layers';
+import { cleanTextLayers, controlInRowLayer } from './text-layers';
 import { layeredSelect, timestampLayers, zipLayers } from './time-sql';
 
 export interface SqlValidateOptions {
@@ -31,7 +31,8 @@ export interface SqlValidateOptions {
 /**
  * The outcome of SQL validation: counts in full, like ValidationResult; the row-level
  * details stay in the engine (tables `ingest_rows`, `ingest_issues`, `ingest_verdict`) and
- * are read on demand, so that a million rows never become a million JS objects.
+ * are read on demand, so that a million rows never become a million JS objects. The
+ * staged table must stay until eventsSql has run (the free text is read from it).
  */
 export interface SqlValidation {
   fileName: string;
@@ -47,7 +48,7 @@ export interface SqlValidation {
 }
 
 /** Tables validation leaves in the engine (dropped by dropValidationTables). */
-const TABLES = ['ingest_parsed', 'ingest_place', 'ingest_codes', 'ingest_known_codes', 'ingest_rows', 'ingest_issues', 'ingest_verdict', 'ingest_rules', 'ingest_read_issues',
+const TABLES = ['ingest_place', 'ingest_codes', 'ingest_known_codes', 'ingest_rows', 'ingest_issues', 'ingest_verdict', 'ingest_rules', 'ingest_read_issues',
   ...['severity', 'category', ...Object.keys(CODED_COLUMNS)].map((c) => `ingest_lookup_${c}`)];
 
 export async function dropValidationTables(engine: ColumnEngine): Promise<void> {
@@ -70,22 +71,37 @@ function ruleContext(staged: StagedEvents, mapping: EventMapping, options: SqlVa
   return { fileName: file, mapped, missing, hasBoundaries: options.boundaries !== undefined, hasKnownCodes: options.knownGridCodes !== undefined, fileIssues };
 }
 
-/** Cells parsed column-wise: timestamps, coordinates, cleaned text (time-sql.ts, coordinate-sql.ts, text-layers.ts). */
-function parsedSql(staged: StagedEvents, context: RuleContext, offset: number, maxText: number): string {
-  const cells = EVENT_COLUMNS.map((c) => (context.mapped.has(c) ? stagedColumn(c) : `NULL::VARCHAR AS ${stagedColumn(c)}`));
-  const source = `(SELECT _row, _line, _problem, ${cells.join(', ')} FROM ${staged.table})`;
+/** The staged cells of `columns`, NULL for those not mapped. */
+function stagedSource(staged: StagedEvents, context: RuleContext, columns: readonly EventColumn[]): string {
+  const cells = columns.map((c) => (context.mapped.has(c) ? stagedColumn(c) : `NULL::VARCHAR AS ${stagedColumn(c)}`));
+  return `(SELECT _row, _line, _problem${cells.length ? `, ${cells.join(', ')}` : ''} FROM ${staged.table})`;
+}
+
+
+/** Cells parsed column-wise (time-sql.ts, coordinate-sql.ts, text-layers.ts): a SELECT, computed inside the statement that makes ingest_rows. */
+function parsedSelect(staged: StagedEvents, context: RuleContext, offset: number, maxText: number): string {
   const layers = zipLayers([
     ...TIMESTAMP_COLUMNS.map((c) => timestampLayers(cell(c), `t_${c}`, offset)),
     coordinateLayers(cell('lon'), 'x'),
     coordinateLayers(cell('lat'), 'y'),
-    ...TEXT_COLUMNS.map((c) => cleanTextLayers(cell(c), clean(c), maxText)),
+    [...controlInRowLayer(TEXT_COLUMNS.map(cell), 'row__ctl'), ...zipLayers(TEXT_COLUMNS.map((c) => cleanTextLayers(cell(c), clean(c), maxText, 'row__ctl')))],
   ]);
-  return `CREATE OR REPLACE TABLE ingest_parsed AS ${layeredSelect(source, layers)}`;
+  // Neither the raw text of cleaned columns and times nor the cleaned free text goes further: what was made of it does.
+  const drop = [...TEXT_COLUMNS, ...TIMESTAMP_COLUMNS].map(cell).concat(FREE_TEXT_COLUMNS.map(clean));
+  return layeredSelect(stagedSource(staged, context, EVENT_COLUMNS), layers, drop);
+}
+
+/** The cleaned free text by `_row`, made again for the events (cheaper than carrying it through the rules). */
+function textsSelect(staged: StagedEvents, context: RuleContext, maxText: number): string {
+  const layers = [...controlInRowLayer(FREE_TEXT_COLUMNS.map(cell), 'row__ctl'), ...zipLayers(FREE_TEXT_COLUMNS.map((c) => cleanTextLayers(cell(c), clean(c), maxText, 'row__ctl')))];
+  const drop = ['_line', '_problem', ...FREE_TEXT_COLUMNS.map(cell), ...FREE_TEXT_COLUMNS.flatMap((c) => ['ctl', 'cut', 'len'].map((flag) => `${clean(c)}_${flag}`))];
+  return layeredSelect(stagedSource(staged, context, FREE_TEXT_COLUMNS), layers, drop);
 }
 
 /** Swaps, datum and boundaries decided in JS over columns of numbers, written back as `ingest_place` and `ingest_codes`. */
-async function placeRows(engine: ColumnEngine, mapping: EventMapping, options: SqlValidateOptions): Promise<void> {
-  const points = await engine.columns(`SELECT _row, x_num AS x, y_num AS y FROM ingest_parsed
+async function placeRows(engine: ColumnEngine, staged: StagedEvents, context: RuleContext, mapping: EventMapping, options: SqlValidateOptions): Promise<void> {
+  const numbers = layeredSelect(stagedSource(staged, context, ['lon', 'lat']), zipLayers([coordinateLayers(cell('lon'), 'x'), coordinateLayers(cell('lat'), 'y')]));
+  const points = await engine.columns(`SELECT _row, x_num AS x, y_num AS y FROM (${numbers})
     WHERE _problem = 0 AND x_num IS NOT NULL AND y_num IS NOT NULL AND NOT (x_num = 0 AND y_num = 0)
       AND ((abs(x_num) <= 180 AND abs(y_num) <= 90) OR (abs(y_num) <= 180 AND abs(x_num) <= 90)) ORDER BY _row`);
   const rows = points._row as Float64Array;
@@ -104,10 +120,11 @@ async function placeRows(engine: ColumnEngine, mapping: EventMapping, options: S
 }
 
 /** The rows every rule reads (coded values, known grid codes, rule outcomes) as small tables. */
-async function createLookups(engine: ColumnEngine, mapping: EventMapping, options: SqlValidateOptions, readIssues: readonly Issue[]): Promise<void> {
-  await createSeverityLookup(engine, 'ingest_parsed', cell('severity'));
-  await createCategoryLookup(engine, 'ingest_parsed', clean('category'), mapping.categoryValues);
-  for (const column of Object.keys(CODED_COLUMNS) as CodedColumn[]) await createCodedLookup(engine, 'ingest_parsed', cell(column), column);
+async function createLookups(engine: ColumnEngine, staged: StagedEvents, context: RuleContext, mapping: EventMapping, options: SqlValidateOptions, maxText: number): Promise<void> {
+  const raw = stagedSource(staged, context, ['severity', ...Object.keys(CODED_COLUMNS) as CodedColumn[]]);
+  await createSeverityLookup(engine, raw, cell('severity'));
+  await createCategoryLookup(engine, `(${layeredSelect(stagedSource(staged, context, ['category']), cleanTextLayers(cell('category'), clean('category'), maxText))})`, clean('category'), mapping.categoryValues);
+  for (const column of Object.keys(CODED_COLUMNS) as CodedColumn[]) await createCodedLookup(engine, raw, cell(column), column);
   await engine.createTable('ingest_known_codes', [{ name: 'code', type: 'VARCHAR', values: [...(options.knownGridCodes ?? [])] }]);
   const rules = Object.keys(RULES) as RuleId[];
   await engine.createTable('ingest_rules', [
@@ -116,9 +133,9 @@ async function createLookups(engine: ColumnEngine, mapping: EventMapping, option
   ]);
   const order = new Map<number, number>();
   await engine.createTable('ingest_read_issues', [
-    { name: '_line', type: 'INTEGER', values: Int32Array.from(readIssues, (issue) => issue.row!) },
-    { name: 'k', type: 'INTEGER', values: Int32Array.from(readIssues, (issue) => { const k = order.get(issue.row!) ?? 0; order.set(issue.row!, k + 1); return k; }) },
-    { name: 'rule', type: 'VARCHAR', values: readIssues.map((issue) => issue.rule) },
+    { name: '_line', type: 'INTEGER', values: Int32Array.from(staged.readIssues, (issue) => issue.row!) },
+    { name: 'k', type: 'INTEGER', values: Int32Array.from(staged.readIssues, (issue) => { const k = order.get(issue.row!) ?? 0; order.set(issue.row!, k + 1); return k; }) },
+    { name: 'rule', type: 'VARCHAR', values: staged.readIssues.map((issue) => issue.rule) },
   ]);
 }
 
@@ -155,12 +172,11 @@ export async function validateInEngine(engine: ColumnEngine, staged: StagedEvent
   const context = ruleContext(staged, mapping, options);
   const steps = 6;
   const progress = (step: number): void => options.onProgress?.(Math.round(staged.rowCount * step / steps), staged.rowCount);
-  await engine.run(parsedSql(staged, context, offset, maxText));
+  await placeRows(engine, staged, context, mapping, options);
   progress(1);
-  await placeRows(engine, mapping, options);
+  await createLookups(engine, staged, context, mapping, options, maxText);
   progress(2);
-  await createLookups(engine, mapping, options, staged.readIssues);
-  await engine.run(`CREATE OR REPLACE TABLE ingest_rows AS ${rowsSql(context)}`);
+  await engine.run(`CREATE OR REPLACE TABLE ingest_rows AS ${rowsSql(context, parsedSelect(staged, context, offset, maxText))}`);
   progress(3);
   const readIssueRows = `SELECT r._row, r._line, ri.k AS ord, ri.rule, NULL::VARCHAR AS col, NULL::VARCHAR AS value, NULL::VARCHAR AS arg
     FROM ingest_rows AS r JOIN ingest_read_issues AS ri USING (_line) WHERE r._problem = 0`;
@@ -189,7 +205,7 @@ export async function validateInEngine(engine: ColumnEngine, staged: StagedEvent
   for (const issue of staged.readIssues) { const k = seen.get(issue.row!) ?? 0; seen.set(issue.row!, k + 1); readIssuesByLine.set(`${issue.row}:${k}`, issue); }
   const rowsOf = async (sql: string): Promise<Int32Array> => Int32Array.from((await engine.columns(sql))._row as Float64Array);
   return {
-    fileName: staged.fileName, counts, byRule, fileIssues: context.fileIssues, eventsSql: eventsSql(),
+    fileName: staged.fileName, counts, byRule, fileIssues: context.fileIssues, eventsSql: eventsSql(textsSelect(staged, context, maxText)),
     acceptedRows: () => rowsOf('SELECT _row FROM ingest_verdict WHERE NOT rejected ORDER BY _row'),
     rejectedRows: () => rowsOf('SELECT _row FROM ingest_verdict WHERE rejected ORDER BY _row'),
     issues: async (limit?: number) => {
