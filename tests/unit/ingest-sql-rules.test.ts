@@ -38,18 +38,25 @@ beforeAll(async () => {
 });
 afterAll(async () => { native?.close(); await closeWasm?.(); });
 
-/** The accepted events as plain columns: timestamps as ms, numbers NaN for empty. */
-async function sqlEvents(engine: ColumnEngine, eventsSql: string): Promise<Record<string, unknown[]>> {
+/** The accepted events as rows keyed by column (timestamps as ms, empty numbers NaN), in the order the engine gives them. */
+async function sqlEvents(engine: ColumnEngine, eventsSql: string): Promise<Record<string, unknown>[]> {
   const select = EVENT_TABLE_COLUMNS.map((c) => ((TIMESTAMP_COLUMNS as readonly string[]).includes(c) ? `epoch_ms(${c})::DOUBLE AS ${c}` : c === 'severity' ? 'severity::DOUBLE AS severity' : c));
   const columns = await engine.columns(`SELECT ${select.join(', ')} FROM (${eventsSql})`);
-  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, Array.from(values as ArrayLike<unknown>)]));
+  const n = columns.event_id!.length;
+  return Array.from({ length: n }, (_, i) => Object.fromEntries(EVENT_TABLE_COLUMNS.map((c) => [c, columns[c]![i]])));
 }
 
-function jsEvents(events: ReturnType<typeof validateEvents>['events']): Record<string, unknown[]> {
-  return Object.fromEntries(EVENT_TABLE_COLUMNS.map((c) => {
-    const values = events[c] as ArrayLike<unknown>;
-    return [c, Array.from(values, (v) => (v === null && c === 'severity' ? NaN : v))];
-  }));
+/** The JS events as rows, in the SQL path's order (EVENTS_ORDER): ids are unique among accepted rows. */
+function jsEvents(events: ReturnType<typeof validateEvents>['events'], order: readonly string[]): Record<string, unknown>[] {
+  const byId = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < events.length; i++) {
+    byId.set(events.event_id[i]!, Object.fromEntries(EVENT_TABLE_COLUMNS.map((c) => {
+      const v = (events[c] as ArrayLike<unknown>)[i];
+      return [c, v === null && c === 'severity' ? NaN : v];
+    })));
+  }
+  expect(byId.size).toBe(events.length);
+  return order.map((id) => byId.get(id)!);
 }
 
 /** Both paths on one table: everything the review step, the download and the install read must agree. */
@@ -65,7 +72,9 @@ async function expectSame(engine: ColumnEngine, table: RawTable, mapping: EventM
   expect((await sql.issues()).map((i) => i.en)).toEqual(js.issues.map((i) => i.en));
   expect((await sql.issues()).map((i) => i.zh)).toEqual(js.issues.map((i) => i.zh));
   expect((await sql.issues(3)).map((i) => i.en)).toEqual(js.issues.slice(0, 3 + sql.fileIssues.length).map((i) => i.en));
-  expect(await sqlEvents(engine, sql.eventsSql)).toEqual(jsEvents(js.events));
+  const fromSql = await sqlEvents(engine, sql.eventsSql);
+  expect(fromSql.length).toBe(js.events.length);
+  expect(fromSql).toEqual(jsEvents(js.events, fromSql.map((row) => row.event_id as string)));
   return js;
 }
 

@@ -2,6 +2,7 @@ import { EVENT_COLUMNS, type EventColumn } from '../../domain/events';
 import { OTHER_CATEGORY_CODE } from '../values';
 import { LIFECYCLE_ORDER, TIMESTAMP_COLUMNS } from '../event-columns';
 import { sqlString } from '../../sql/literal';
+import { EVENTS_ORDER } from '../../sql/load';
 import { lookupTable, CODED_COLUMNS, type CodedColumn } from './coded-lookups';
 import { stagedColumn } from './stage-raw-table';
 
@@ -146,7 +147,7 @@ export function issueSelects(context: RuleContext): string[] {
   });
 }
 
-/** Accepted events in file order, typed as EVENT_COLUMN_TYPES (src/sql/load.ts); `texts` is the relation of the cleaned free text. */
+/** Accepted events in EVENTS_ORDER, typed as EVENT_COLUMN_TYPES (src/sql/load.ts); `texts` is the relation of the cleaned free text. */
 export function eventsSql(texts: string): string {
   const ts = (column: string): string => `make_timestamp(${timeMs(column)} * 1000) AS ${column}`;
   const values: Record<string, string> = {
@@ -156,5 +157,6 @@ export function eventsSql(texts: string): string {
     outcome: 'outcome_code', satisfaction: 'satisfaction_code', description: clean('description'), address: clean('address'), category_text: clean('category'),
   };
   const select = [...EVENT_COLUMNS, 'category_text'].map((column) => ((TIMESTAMP_COLUMNS as readonly string[]).includes(column) ? ts(column) : `${values[column]} AS ${column}`));
-  return `SELECT ${select.join(', ')} FROM ingest_rows JOIN ingest_verdict USING (_row) JOIN (${texts}) AS texts USING (_row) WHERE NOT rejected ORDER BY _row`;
+  // Sorted once, here, into the app's physical order (src/sql/load.ts): drill-downs skip other units' rows.
+  return `SELECT * FROM (SELECT ${select.join(', ')} FROM ingest_rows JOIN ingest_verdict USING (_row) JOIN (${texts}) AS texts USING (_row) WHERE NOT rejected) ORDER BY ${EVENTS_ORDER}`;
 }

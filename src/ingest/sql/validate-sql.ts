@@ -43,7 +43,7 @@ export interface SqlValidation {
   issues(limit?: number): Promise<Issue[]>;
   acceptedRows(): Promise<Int32Array>;
   rejectedRows(): Promise<Int32Array>;
-  /** A SELECT of the accepted events with the events table's columns and types, in file order. */
+  /** A SELECT of the accepted events with the events table's columns and types, in EVENTS_ORDER (src/sql/load.ts). */
   eventsSql: string;
 }
 
