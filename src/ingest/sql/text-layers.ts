@@ -15,8 +15,9 @@ export function cleanTextLayers(raw: string, p: string, max: number, rowHasContr
   return [
     [`${rowHasControl ? `CASE WHEN ${rowHasControl} THEN ${check} ELSE false END` : check} AS ${p}_ctl`],
     [`CASE WHEN ${p}_ctl THEN regexp_replace(${raw}, ${control}, '', 'g') ELSE ${raw} END AS ${t}`],
-    // Code points ≤ UTF-16 units ≤ 2 × code points: the exact count only where it can matter.
-    [`coalesce(length(${t}) > ${max} OR (length(${t}) * 2 > ${max} AND ${utf16LengthSql(t)} > ${max}), false) AS ${p}_cut`],
+    // Code points ≤ UTF-16 units ≤ UTF-8 bytes (strlen, known without reading the text), and
+    // UTF-16 units ≤ 2 × code points: the exact count only where it can matter.
+    [`coalesce(strlen(${t}) > ${max} AND (length(${t}) > ${max} OR (length(${t}) * 2 > ${max} AND ${utf16LengthSql(t)} > ${max})), false) AS ${p}_cut`],
     [
       `nullif(CASE WHEN ${p}_cut THEN ${utf16LeftSql(t, max)} ELSE ${t} END, '') AS ${p}`,
       `CASE WHEN ${p}_cut THEN ${utf16LengthSql(raw)} END AS ${p}_len`,

@@ -91,11 +91,18 @@ function parsedSelect(staged: StagedEvents, context: RuleContext, offset: number
   return layeredSelect(stagedSource(staged, context, EVENT_COLUMNS), layers, drop);
 }
 
-/** The cleaned free text by `_row`, made again for the events (cheaper than carrying it through the rules). */
+/**
+ * The cleaned free text by `_row`, for the events. A text without control characters and not
+ * too long is its own cleaned form: only the rows that ingest_rows flagged are cleaned again.
+ */
 function textsSelect(staged: StagedEvents, context: RuleContext, maxText: number): string {
-  const layers = [...controlInRowLayer(FREE_TEXT_COLUMNS.map(cell), 'row__ctl'), ...zipLayers(FREE_TEXT_COLUMNS.map((c) => cleanTextLayers(cell(c), clean(c), maxText, 'row__ctl')))];
+  const flagged = FREE_TEXT_COLUMNS.flatMap((c) => [`${clean(c)}_ctl`, `${clean(c)}_cut`]).join(' OR ');
+  const layers = zipLayers(FREE_TEXT_COLUMNS.map((c) => cleanTextLayers(cell(c), clean(c), maxText)));
   const drop = ['_line', '_problem', ...FREE_TEXT_COLUMNS.map(cell), ...FREE_TEXT_COLUMNS.flatMap((c) => ['ctl', 'cut', 'len'].map((flag) => `${clean(c)}_${flag}`))];
-  return layeredSelect(stagedSource(staged, context, FREE_TEXT_COLUMNS), layers, drop);
+  const source = stagedSource(staged, context, FREE_TEXT_COLUMNS);
+  const fixed = layeredSelect(`(SELECT * FROM ${source} WHERE _row IN (SELECT _row FROM ingest_rows WHERE ${flagged}))`, layers, drop);
+  const columns = FREE_TEXT_COLUMNS.map((c) => `CASE WHEN fixed._row IS NULL THEN s.${cell(c)} ELSE fixed.${clean(c)} END AS ${clean(c)}`);
+  return `SELECT s._row, ${columns.join(', ')} FROM ${source} AS s LEFT JOIN (${fixed}) AS fixed ON fixed._row = s._row`;
 }
 
 /** Swaps, datum and boundaries decided in JS over columns of numbers, written back as `ingest_place` and `ingest_codes`. */
