@@ -22,11 +22,11 @@ export interface PlannedQuery { id: string; sql: string }
  * The queries of one briefing, in the order they run, named so that the page's "show
  * SQL", the CSV tables' notes and the benchmark refer to the same ones. Pure: the same
  * request on the same data gives the same SQL in the browser and in the command.
- * At 1M events a daily or weekly city briefing takes 0.8 s in the page and a monthly one
- * 1.3 s (npm run bench), over the 1 s target: the queries run one after another on the single
- * DuckDB worker, and the monthly series needs the medians and P90s of a whole year (every
- * duration sorted by month) and the open stock at each month's end, which a roll-up of
- * counts cannot give (docs/briefing.md, Speed).
+ * At 1M events a daily or weekly city briefing takes about 0.8 s in the page and a monthly
+ * one 1.3–1.6 s, over the 1 s target: the queries run one after another on the single DuckDB
+ * worker, and the monthly series and headline count a year of events under a dozen
+ * conditions and need the exact medians and P90s of every duration by month. Where the time
+ * goes and what would meet the target (a roll-up of the counts): docs/briefing.md, Speed.
  */
 export function briefingPlan(request: BriefingRequest, periods: BriefingPeriods, dataAsOf: string, unitLevel: UnitLevel): PlannedQuery[] {
   const filter: EventFilter = { ...request.filter, unitCode: request.unitCode };
